@@ -1,0 +1,51 @@
+# Two commands for a new user: `make serve` and `make test`. Every target first creates or
+# refreshes .venv/ from uv.lock, with vecnn installed in editable mode.
+
+PYTHON ?= python3
+UV_VERSION := 0.13.9
+UV := .uv/bin/uv
+VENV := .venv
+BIN := $(VENV)/bin
+
+# uv uses the Python given here, never downloads one, and installs into .venv/.
+export UV_PYTHON_DOWNLOADS := never
+export UV_PROJECT_ENVIRONMENT := $(CURDIR)/$(VENV)
+# Silence MkDocs' "MkDocs 2.0" banner on every build.
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: help install serve site test lint format clean
+
+help:  ## list the targets
+	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+
+# uv itself lives in its own small venv, so .venv/ holds only what uv.lock pins.
+$(UV):
+	$(PYTHON) -m venv .uv
+	.uv/bin/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+
+$(VENV)/.synced: uv.lock pyproject.toml | $(UV)
+	$(UV) sync --frozen --python $(PYTHON)
+	@touch $@
+
+install: $(VENV)/.synced  ## create or refresh .venv/ from uv.lock
+
+serve: install  ## build the site in strict mode and serve it at http://127.0.0.1:8000
+	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
+
+site: install  ## build the static site into site/ (strict)
+	$(BIN)/mkdocs build --strict --clean --site-dir site
+
+test: install lint  ## lint, then run every test: unit tests, page snippets, the strict build
+	$(BIN)/pytest
+
+lint: install  ## ruff and mypy
+	$(BIN)/ruff check src tests hooks
+	$(BIN)/ruff format --check src tests hooks
+	$(BIN)/mypy
+
+format: install  ## apply ruff's fixes and formatting
+	$(BIN)/ruff check --fix src tests hooks
+	$(BIN)/ruff format src tests hooks
+
+clean:  ## remove the environments, the built site and caches
+	rm -rf .uv $(VENV) site .cache .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -1,0 +1,35 @@
+"""MkDocs build hook: draws figures HNNIE 1-5 from vecnn and typesets math as MathML.
+
+Both happen at build time, so the published pages need no figure files in git and no math
+script or font from a CDN: browsers render MathML natively.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from typing import Any
+
+from latex2mathml.converter import convert
+from mkdocs.structure.files import File, Files
+
+from vecnn import figures
+
+# pymdownx.arithmatex (generic: true) wraps TeX as \( ... \) in a span or \[ ... \] in a div.
+INLINE = re.compile(r'<span class="arithmatex">\\\((.+?)\\\)</span>', re.S)
+BLOCK = re.compile(r'<div class="arithmatex">\\\[(.+?)\\\]</div>', re.S)
+
+
+def on_files(files: Files, config: Any) -> Files:
+    for name in figures.FIGURES:
+        files.append(File.generated(config, f"figures/{name}.svg", content=figures.svg(name)))
+    return files
+
+
+def mathml(tex: str, display: str) -> str:
+    return convert(html.unescape(tex).strip(), display=display)
+
+
+def on_page_content(content: str, **kwargs: Any) -> str:
+    content = BLOCK.sub(lambda m: f'<div class="math">{mathml(m[1], "block")}</div>', content)
+    return INLINE.sub(lambda m: mathml(m[1], "inline"), content)

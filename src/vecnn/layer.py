@@ -1,0 +1,78 @@
+"""One dense layer's forward propagation: first as a loop over units, then vectorized."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+from numpy.typing import ArrayLike
+
+from vecnn.activations import sigmoid
+from vecnn.validate import (
+    Array,
+    as_numeric,
+    check_activated,
+    check_activation,
+    check_layer,
+    float_dtype,
+)
+
+
+def dense_loop(
+    a_in: ArrayLike, W: ArrayLike, b: ArrayLike, g: Callable[..., Any] = sigmoid
+) -> Array:
+    """One example through a dense layer, one unit at a time (HNNIE 1).
+
+    Args:
+        a_in: the input, shape (n,).
+        W: the weights, shape (n, j): column j holds unit j's weights.
+        b: the biases, shape (j,) (or (1, j)).
+        g: the activation, called on each unit's z.
+
+    Returns:
+        The layer's output a_out, shape (j,).
+    """
+    a_in, W, b = as_numeric("a_in", a_in), as_numeric("W", W), as_numeric("b", b)
+    check_activation(g)
+    if a_in.ndim != 1:
+        raise ValueError(
+            f"a_in must be one example of shape (n,), but it has shape {a_in.shape}.\n"
+            "Hint: dense_loop takes one example; use vecnn.dense for a batch of rows, "
+            "or pass a_in.ravel() if it is a single (1, n) row."
+        )
+    check_layer(a_in, W, b, a="a_in", b="b")
+    dtype = float_dtype(a_in, W, b)
+    b = b.reshape(-1)  # (j,)
+    units = W.shape[1]
+    a_out = np.zeros(units, dtype=dtype)  # (j,)
+    for j in range(units):
+        w = W[:, j]  # (n,)  the weights of unit j
+        z = np.dot(w, a_in) + b[j]  # a number
+        a_out[j] = check_activated(g, z, g(z))  # a number
+    return a_out
+
+
+def dense(A_in: ArrayLike, W: ArrayLike, B: ArrayLike, g: Callable[..., Any] = sigmoid) -> Array:
+    """A whole batch through a dense layer with one matrix product (HNNIE 2-4).
+
+    Args:
+        A_in: the inputs, shape (m, n): one row per example. A single example of shape (n,)
+            is allowed too.
+        W: the weights, shape (n, j): one column per unit.
+        B: the biases, shape (1, j) or (j,).
+        g: the activation, applied element-wise to Z.
+
+    Returns:
+        The layer's output A_out, shape (m, j), or (j,) for a 1-D A_in.
+    """
+    A_in, W, B = as_numeric("A_in", A_in), as_numeric("W", W), as_numeric("B", B)
+    check_activation(g)
+    check_layer(A_in, W, B, a="A_in", b="B")
+    dtype = float_dtype(A_in, W, B)
+    Z = np.matmul(A_in.astype(dtype, copy=False), W.astype(dtype, copy=False))  # (m, j)
+    Z += B.reshape(-1)  # (m, j) + (j,): the same bias row for every example
+    if g is sigmoid:  # in place: the layer allocates no second (m, j) array
+        A_out: Array = sigmoid(Z, out=Z)  # (m, j)
+        return A_out
+    return check_activated(g, Z, g(Z))  # (m, j)

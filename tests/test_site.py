@@ -1,0 +1,118 @@
+"""The real strict MkDocs build, and what its pages contain."""
+
+import json
+import re
+import shutil
+
+import pytest
+
+from tests.conftest import ROOT, mkdocs_build
+from vecnn import figures
+
+LESSON_PAGES = [
+    "vectorized-forward-propagation",
+    "matrix-multiplication",
+    "matrix-multiplication-rules",
+    "matrix-multiplication-code",
+    "conventions",
+]
+
+
+def html(site, page):
+    return (site / page / "index.html").read_text(encoding="utf-8")
+
+
+def all_pages(site):
+    return sorted(site.rglob("*.html"))
+
+
+def test_every_page_in_the_nav_is_built(site):
+    for page in ["", *LESSON_PAGES, "reference"]:
+        assert (site / page / "index.html").is_file(), f"{page or 'home'} was not built"
+
+
+def test_the_five_figures_are_generated_and_shown_with_alt_text(site):
+    page = html(site, "vectorized-forward-propagation")
+    for name in figures.FIGURES:
+        svg = site / "figures" / f"{name}.svg"
+        assert svg.is_file() and svg.stat().st_size > 1000
+        alt = re.search(rf'<img alt="([^"]+)" src="\.\./figures/{name}\.svg"', page)
+        assert alt, f"{name} is not on the page as an <img> with alt text"
+        assert len(alt[1]) > 40
+
+
+def test_math_is_typeset_at_build_time(site):
+    for page in LESSON_PAGES:
+        text = html(site, page)
+        assert "<math" in text, f"{page} has no MathML"
+        assert 'class="arithmatex"' not in text, f"{page} still has raw TeX"
+        assert not re.search(r"\\\(|\\\[|\$\$", re.sub(r"<pre.*?</pre>", "", text, flags=re.S))
+    assert "mathjax" not in html(site, "").lower() and "katex" not in html(site, "").lower()
+
+
+def test_no_request_can_go_to_another_host(site):
+    """Scripts, styles, images and fonts are all local; links may point anywhere."""
+    resource = re.compile(r'<(?:script|img|source|iframe)[^>]*\ssrc="(https?:)?//', re.I)
+    stylesheet = re.compile(
+        r'<link[^>]*rel="(?:stylesheet|preload|preconnect|icon)"[^>]*href="(https?:)?//'
+    )
+    for path in all_pages(site):
+        text = path.read_text(encoding="utf-8")
+        assert not resource.search(text), f"{path} loads a resource from another host"
+        assert not stylesheet.search(text), f"{path} links a stylesheet or font from another host"
+        assert "fonts.googleapis" not in text and "fonts.gstatic" not in text
+    for css in site.rglob("*.css"):
+        assert not re.search(r"url\((['\"]?)(https?:)?//", css.read_text(encoding="utf-8")), css
+
+
+def test_material_features_are_on(site):
+    home = html(site, "")
+    config = json.loads(
+        re.search(r'<script id="__config" type="application/json">(.*?)</script>', home)[1]
+    )
+    for feature in ["content.code.copy", "navigation.footer", "search.suggest"]:
+        assert feature in config["features"]
+    assert home.count('data-md-color-scheme="slate"') >= 1, "no dark palette"
+    assert 'class="md-search"' in home
+    assert 'class="md-footer__link' in html(site, "matrix-multiplication")
+
+
+def test_search_index_knows_matmul(site):
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    hits = [doc["location"] for doc in index["docs"] if "matmul" in doc["text"]]
+    assert any(h.startswith("vectorized-forward-propagation/") for h in hits)
+
+
+def test_api_reference_is_generated_from_docstrings(site):
+    text = html(site, "reference")
+    for name in ["dense_loop", "dense", "sigmoid", "dot_loop", "matmul_dots", "show"]:
+        assert f'id="vecnn.{name}"' in text, f"vecnn.{name} is missing from the API reference"
+    assert "One example through a dense layer, one unit at a time" in text
+
+
+def test_the_lectures_numbers_are_on_the_pages(site):
+    part1 = html(site, "vectorized-forward-propagation")
+    assert "unit 2: z = -531, a = 0.00" in part1
+    assert "[[1.00, 0.00, 1.00]]" in part1
+    part3 = html(site, "matrix-multiplication-rules")
+    assert "[  1.1,   1.7,   2.3,   0.9]]" in part3
+
+
+@pytest.mark.parametrize(
+    "broken, message",
+    [
+        ("[dead anchor](matrix-multiplication.md#no-such-section)", "no-such-section"),
+        ("[dead link](no-such-page.md)", "no-such-page.md"),
+    ],
+)
+def test_strict_build_fails_on_dead_links(tmp_path, broken, message):
+    """The validation block turns dead links and anchors into build failures."""
+    copy = tmp_path / "project"
+    shutil.copytree(ROOT / "docs", copy / "docs")
+    shutil.copytree(ROOT / "hooks", copy / "hooks")
+    shutil.copy(ROOT / "mkdocs.yml", copy / "mkdocs.yml")
+    with (copy / "docs" / "conventions.md").open("a", encoding="utf-8") as f:
+        f.write(f"\n{broken}\n")
+    result = mkdocs_build(tmp_path / "site", copy / "mkdocs.yml")
+    assert result.returncode != 0
+    assert message in result.stderr + result.stdout
