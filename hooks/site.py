@@ -18,6 +18,9 @@ from vecnn import figures
 # pymdownx.arithmatex (generic: true) wraps TeX as \( ... \) in a span or \[ ... \] in a div.
 INLINE = re.compile(r'<span class="arithmatex">\\\((.+?)\\\)</span>', re.S)
 BLOCK = re.compile(r'<div class="arithmatex">\\\[(.+?)\\\]</div>', re.S)
+# A minus that follows another operator or opens a group is a sign, as in [-1, 1, 2]: latex2mathml
+# marks it as binary, and browsers then space it like x - y. Mark it as a prefix without spacing.
+SIGN = re.compile(r"(<mrow>|<mo[^>]*>[^<]*</mo>)<mo>&#x02212;</mo>")
 
 
 def on_files(files: Files, config: Any) -> Files:
@@ -27,7 +30,8 @@ def on_files(files: Files, config: Any) -> Files:
 
 
 def mathml(tex: str, display: str) -> str:
-    return convert(html.unescape(tex).strip(), display=display)
+    converted = convert(html.unescape(tex).strip(), display=display)
+    return SIGN.sub(r'\1<mo form="prefix" lspace="0" rspace="0">&#x02212;</mo>', converted)
 
 
 def on_page_content(content: str, **kwargs: Any) -> str:
