@@ -111,6 +111,7 @@ def test_strict_build_fails_on_dead_links(tmp_path, broken, message):
     shutil.copytree(ROOT / "docs", copy / "docs")
     shutil.copytree(ROOT / "hooks", copy / "hooks")
     shutil.copy(ROOT / "mkdocs.yml", copy / "mkdocs.yml")
+    (copy / "src").symlink_to(ROOT / "src")  # mkdocs.yml watches it
     with (copy / "docs" / "conventions.md").open("a", encoding="utf-8") as f:
         f.write(f"\n{broken}\n")
     result = mkdocs_build(tmp_path / "site", copy / "mkdocs.yml")
