@@ -15,6 +15,8 @@ LESSON_PAGES = [
     "matrix-multiplication-rules",
     "matrix-multiplication-code",
     "conventions",
+    "mistakes",
+    "proof",
 ]
 
 

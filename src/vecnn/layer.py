@@ -36,8 +36,9 @@ def dense_loop(
     a_in, W, b = as_numeric("a_in", a_in), as_numeric("W", W), as_numeric("b", b)
     check_activation(g)
     if a_in.ndim != 1:
+        n = W.shape[0] if W.ndim == 2 else "n"
         raise ValueError(
-            f"a_in must be one example of shape (n,), but it has shape {a_in.shape}.\n"
+            f"a_in must be one example of shape ({n},), but it has shape {a_in.shape}.\n"
             "Hint: dense_loop takes one example; use vecnn.dense for a batch of rows, "
             "or pass a_in.ravel() if it is a single (1, n) row."
         )

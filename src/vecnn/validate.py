@@ -15,17 +15,21 @@ def as_numeric(name: str, x: ArrayLike) -> NDArray[Any]:
     """np.asarray(x) that refuses ragged lists, strings and objects with a message naming x."""
     try:
         arr = np.asarray(x)
-    except ValueError as err:  # numpy's "inhomogeneous shape" for ragged lists
+    except ValueError:  # numpy's "inhomogeneous shape": a ragged list
+        rows: Any = x  # a list of rows, as the error says
+        lengths = [len(row) if hasattr(row, "__len__") else "a number" for row in rows]
         raise ValueError(
-            f"{name} is a ragged list: its rows have different lengths ({err}).\n"
-            f"Hint: every row of {name} needs the same number of entries."
+            f"{name} is a ragged list of {len(lengths)} rows with lengths {lengths}, so it has no "
+            f"shape; expected every row to have the same length, e.g. shape (m, n).\n"
+            f"Hint: make every row of {name} as long as W has rows (one entry per input feature)."
         ) from None
     if not (np.issubdtype(arr.dtype, np.number) or arr.dtype == np.bool_) or np.issubdtype(
         arr.dtype, np.complexfloating
     ):
         raise TypeError(
             f"{name} must hold real numbers, but it has dtype {arr.dtype} and shape {arr.shape}.\n"
-            f"Hint: convert it first, for example np.asarray({name}, dtype=float)."
+            f"Hint: pass numbers only (no strings or None); np.asarray({name}, dtype=float) "
+            "names the first entry that is not a number."
         )
     return arr
 
@@ -58,16 +62,23 @@ def check_layer(A_in: NDArray[Any], W: NDArray[Any], B: NDArray[Any], *, a: str,
         if A_in.ndim == 2 and A_in.shape[0] == n:
             hint = f"Hint: {a} looks transposed; pass {a}.T, of shape {A_in.T.shape}."
         elif W.shape[1] == A_in.shape[-1]:
-            hint = f"Hint: W looks transposed (one row per unit); pass W.T, of shape {W.T.shape}."
+            hint = f"Hint: if W was built with one row per unit, pass W.T, of shape {W.T.shape}."
+        expected = f"(m, {n})" if A_in.ndim == 2 else f"({n},)"
         raise ValueError(
-            f"{a} has shape {A_in.shape} but W has shape {W.shape}: the inner dimensions must agree "
-            f"({a}'s last dimension is {A_in.shape[-1]}, W's first is {n}).\n{hint}"
+            f"{a} has shape {A_in.shape} but W has shape {W.shape}: the inner dimensions must agree, "
+            f"so {a} must have shape {expected} ({a}'s last dimension is {A_in.shape[-1]}, "
+            f"W's first is {n}).\n{hint}"
         )
     if B.shape not in ((j,), (1, j)):
         if B.shape == (j, 1):
+            m = A_in.shape[0] if A_in.ndim == 2 else 1
+            try:
+                wrong = f"a wrong {np.broadcast_shapes((m, j), (j, 1))} array"
+            except ValueError:
+                wrong = "a broadcasting error"
             hint = (
-                f"a column bias would broadcast ({A_in.shape[0] if A_in.ndim == 2 else 1}, {j}) "
-                f"+ ({j}, 1) into a wrong ({j}, {j})-shaped result. Pass {b}.reshape(1, -1)."
+                f"a ({j}, 1) column is added down the rows, not across the units: numpy would "
+                f"turn ({m}, {j}) + ({j}, 1) into {wrong}. Pass {b}.reshape(1, -1)."
             )
         else:
             hint = f"{b} needs one entry per unit, and W has {j} units (columns)."
