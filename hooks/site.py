@@ -7,13 +7,18 @@ script or font from a CDN: browsers render MathML natively.
 from __future__ import annotations
 
 import html
+import json
 import re
 from typing import Any
 
 from latex2mathml.converter import convert
 from mkdocs.structure.files import File, Files
 
-from vecnn import figures
+from vecnn import bench, figures
+
+# The benchmark chapter's numbers come from this file, written by `make bench` on a real run.
+RESULTS = "benchmark-results.json"
+PLACEHOLDER = re.compile(r"\[\[bench:(\w+)\]\]")
 
 # pymdownx.arithmatex (generic: true) wraps TeX as \( ... \) in a span or \[ ... \] in a div.
 INLINE = re.compile(r'<span class="arithmatex">\\\((.+?)\\\)</span>', re.S)
@@ -23,10 +28,35 @@ BLOCK = re.compile(r'<div class="arithmatex">\\\[(.+?)\\\]</div>', re.S)
 SIGN = re.compile(r"(<mrow>|<mo[^>]*>[^<]*</mo>)<mo>&#x02212;</mo>")
 
 
+def report(config: Any) -> dict[str, Any]:
+    with open(f"{config['docs_dir']}/{RESULTS}", encoding="utf-8") as f:
+        data: dict[str, Any] = json.load(f)
+    return data
+
+
 def on_files(files: Files, config: Any) -> Files:
     for name in figures.FIGURES:
         files.append(File.generated(config, f"figures/{name}.svg", content=figures.svg(name)))
+    speed = figures.svg_of(figures.speed(report(config)), "speed")
+    files.append(File.generated(config, "figures/speed.svg", content=speed))
     return files
+
+
+def on_page_markdown(markdown: str, page: Any, config: Any, **kwargs: Any) -> str:
+    """Fill [[bench:key]] with a number from the results file, the table, or the plot."""
+    if "[[bench:" not in markdown:
+        return markdown
+    data = report(config)
+    values = bench.summary(data)
+    values["table"] = bench.markdown_table(data)
+    values["figure"] = f"![{figures.speed_alt(data)}](figures/speed.svg)"
+
+    def fill(match: re.Match[str]) -> str:
+        if match[1] not in values:
+            raise KeyError(f"{page.file.src_path}: no benchmark value named {match[1]!r}")
+        return values[match[1]]
+
+    return PLACEHOLDER.sub(fill, markdown)
 
 
 def mathml(tex: str, display: str) -> str:

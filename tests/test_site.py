@@ -18,6 +18,7 @@ LESSON_PAGES = [
     "mistakes",
     "proof",
 ]
+ALL_PAGES = [*LESSON_PAGES, "speed"]
 
 
 def html(site, page):
@@ -29,7 +30,7 @@ def all_pages(site):
 
 
 def test_every_page_in_the_nav_is_built(site):
-    for page in ["", *LESSON_PAGES, "reference"]:
+    for page in ["", *ALL_PAGES, "reference"]:
         assert (site / page / "index.html").is_file(), f"{page or 'home'} was not built"
 
 
@@ -77,6 +78,15 @@ def test_material_features_are_on(site):
     assert home.count('data-md-color-scheme="slate"') >= 1, "no dark palette"
     assert 'class="md-search"' in home
     assert 'class="md-footer__link' in html(site, "matrix-multiplication")
+
+
+def test_benchmark_chapter_is_filled_from_the_results_file(site):
+    page = html(site, "speed")
+    assert "[[bench:" not in page
+    assert (site / "figures" / "speed.svg").is_file()
+    assert re.search(r'<img alt="Two log-log plots[^"]+" src="\.\./figures/speed\.svg"', page)
+    assert "<table>" in page and "1024×1024×1024" in page
+    assert (site / "benchmark-results.json").is_file(), "the raw results are published too"
 
 
 def test_search_index_knows_matmul(site):

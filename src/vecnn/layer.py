@@ -18,6 +18,9 @@ from vecnn.validate import (
     float_dtype,
 )
 
+# Rows of Z are processed in blocks of about this many bytes: well inside a core's L2 cache.
+BLOCK_BYTES = 1 << 20
+
 
 def dense_loop(
     a_in: ArrayLike, W: ArrayLike, b: ArrayLike, g: Callable[..., Any] = sigmoid
@@ -71,9 +74,18 @@ def dense(A_in: ArrayLike, W: ArrayLike, B: ArrayLike, g: Callable[..., Any] = s
     check_activation(g)
     check_layer(A_in, W, B, a="A_in", b="B")
     dtype = float_dtype(A_in, W, B)
-    Z = np.matmul(A_in.astype(dtype, copy=False), W.astype(dtype, copy=False))  # (m, j)
-    Z += B.reshape(-1)  # (m, j) + (j,): the same bias row for every example
-    if g is sigmoid:  # in place: the layer allocates no second (m, j) array
-        A_out: Array = sigmoid(Z, out=Z)  # (m, j)
-        return A_out
-    return check_activated(g, Z, g(Z))  # (m, j)
+    Z: Array = np.matmul(A_in.astype(dtype, copy=False), W.astype(dtype, copy=False))  # (m, j)
+    b = B.reshape(-1)  # (j,)  the same bias row for every example
+    if g is not sigmoid:
+        Z += b  # (m, j)
+        return check_activated(g, Z, g(Z))  # (m, j)
+    # The default path adds the bias and applies the sigmoid in place, one block of rows at a
+    # time: each block is small enough to stay in the CPU's cache across those few passes, and
+    # no second (m, j) array is ever allocated. See "How fast is it?".
+    rows = np.atleast_2d(Z)  # (m, j)  a view
+    step = max(1, BLOCK_BYTES // max(rows[0].nbytes, 1))
+    for start in range(0, len(rows), step):
+        block = rows[start : start + step]  # (step, j)  a view into Z
+        block += b
+        sigmoid(block, out=block)
+    return Z  # (m, j)
