@@ -26,6 +26,13 @@ BLOCK = re.compile(r'<div class="arithmatex">\\\[(.+?)\\\]</div>', re.S)
 # A minus that follows another operator or opens a group is a sign, as in [-1, 1, 2]: latex2mathml
 # marks it as binary, and browsers then space it like x - y. Mark it as a prefix without spacing.
 SIGN = re.compile(r"(<mrow>|<mo[^>]*>[^<]*</mo>)<mo>&#x02212;</mo>")
+# mkdocs-jupyter adds an empty <script src=""> and a MathJax 2 config to notebook pages. The lab has
+# no math, and an empty src is a request to nowhere: drop both.
+NOTEBOOK_MATHJAX = re.compile(
+    r'<!-- Load mathjax -->\s*<script src="">\s*</script>\s*<!-- MathJax configuration -->\s*'
+    r'<script type="text/x-mathjax-config">.*?</script>',
+    re.S,
+)
 
 
 def report(config: Any) -> dict[str, Any]:
@@ -65,5 +72,6 @@ def mathml(tex: str, display: str) -> str:
 
 
 def on_page_content(content: str, **kwargs: Any) -> str:
+    content = NOTEBOOK_MATHJAX.sub("", content)
     content = BLOCK.sub(lambda m: f'<div class="math">{mathml(m[1], "block")}</div>', content)
     return INLINE.sub(lambda m: mathml(m[1], "inline"), content)

@@ -18,7 +18,7 @@ LESSON_PAGES = [
     "mistakes",
     "proof",
 ]
-ALL_PAGES = [*LESSON_PAGES, "speed"]
+ALL_PAGES = [*LESSON_PAGES, "speed", "lab"]
 
 
 def html(site, page):
@@ -121,9 +121,8 @@ def test_strict_build_fails_on_dead_links(tmp_path, broken, message):
     """The validation block turns dead links and anchors into build failures."""
     copy = tmp_path / "project"
     shutil.copytree(ROOT / "docs", copy / "docs")
-    shutil.copytree(ROOT / "hooks", copy / "hooks")
-    shutil.copy(ROOT / "mkdocs.yml", copy / "mkdocs.yml")
-    (copy / "src").symlink_to(ROOT / "src")  # mkdocs.yml watches it
+    for name in ["mkdocs.yml", "hooks", "overrides", "src"]:  # what mkdocs.yml refers to
+        (copy / name).symlink_to(ROOT / name)
     with (copy / "docs" / "conventions.md").open("a", encoding="utf-8") as f:
         f.write(f"\n{broken}\n")
     result = mkdocs_build(tmp_path / "site", copy / "mkdocs.yml")
