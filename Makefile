@@ -13,7 +13,7 @@ export UV_PROJECT_ENVIRONMENT := $(CURDIR)/$(VENV)
 # Silence MkDocs' "MkDocs 2.0" banner on every build.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help install serve site test bench lint format clean
+.PHONY: help install serve site test bench audit lint format clean
 
 help:  ## list the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -41,6 +41,13 @@ test: install lint  ## lint, then run every test: unit tests, page snippets, the
 bench: install  ## the full benchmark; rewrites docs/benchmark-results.json (commit it)
 	$(BIN)/vecnn-bench --json docs/benchmark-results.json
 
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+audit: site node_modules/.installed  ## Lighthouse (mobile) on every page; needs Chromium
+	$(BIN)/python tests/audit.py site
+
 lint: install  ## ruff and mypy
 	$(BIN)/ruff check src tests hooks
 	$(BIN)/ruff format --check src tests hooks
@@ -51,4 +58,4 @@ format: install  ## apply ruff's fixes and formatting
 	$(BIN)/ruff format src tests hooks
 
 clean:  ## remove the environments, the built site and caches
-	rm -rf .uv $(VENV) site .cache .pytest_cache .mypy_cache .ruff_cache .hypothesis
+	rm -rf .uv $(VENV) site node_modules screenshots .cache .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -71,6 +71,22 @@ def mathml(tex: str, display: str) -> str:
     return SIGN.sub(r'\1<mo form="prefix" lspace="0" rspace="0">&#x02212;</mo>', converted)
 
 
+def name_search_dialog(output: str) -> str:
+    """Material's search overlay is a role="dialog" without a name; screen readers need one."""
+    return output.replace(
+        '<div class="md-search" data-md-component="search" role="dialog">',
+        '<div class="md-search" data-md-component="search" role="dialog" aria-label="Search">',
+    )
+
+
+def on_post_page(output: str, **kwargs: Any) -> str:
+    return name_search_dialog(output)
+
+
+def on_post_template(output: str, template_name: str, **kwargs: Any) -> str:
+    return name_search_dialog(output)  # 404.html is a template, not a page
+
+
 def on_page_content(content: str, **kwargs: Any) -> str:
     content = NOTEBOOK_MATHJAX.sub("", content)
     content = BLOCK.sub(lambda m: f'<div class="math">{mathml(m[1], "block")}</div>', content)

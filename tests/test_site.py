@@ -128,3 +128,27 @@ def test_strict_build_fails_on_dead_links(tmp_path, broken, message):
     result = mkdocs_build(tmp_path / "site", copy / "mkdocs.yml")
     assert result.returncode != 0
     assert message in result.stderr + result.stdout
+
+
+def test_publishing_pieces(site):
+    """A 404 page, a sitemap of every page, and a Pages workflow that builds with make site."""
+    import yaml
+
+    assert "404" in (site / "404.html").read_text(encoding="utf-8")
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    for page in ["", *ALL_PAGES, "reference"]:
+        assert f"<loc>http://127.0.0.1:8000/{page + '/' if page else ''}</loc>" in sitemap, page
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "pages.yml").read_text())
+    steps = [
+        step.get("uses", step.get("run", ""))
+        for job in workflow["jobs"].values()
+        for step in job["steps"]
+    ]
+    assert "make site" in steps
+    for action in [
+        "actions/configure-pages",
+        "actions/upload-pages-artifact",
+        "actions/deploy-pages",
+    ]:
+        assert any(s.startswith(action + "@") for s in steps), action
+    assert workflow["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}

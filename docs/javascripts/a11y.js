@@ -1,0 +1,11 @@
+// Keyboard users must be able to scroll anything that scrolls (WCAG 2.1.1): give every region
+// that actually overflows a tab stop. Tables get their scroll wrapper from Material at runtime,
+// so this runs after Material has rendered each page.
+document$.subscribe(function () {
+  var selector = ".md-typeset__scrollwrap, .md-typeset .math, .md-typeset figure, .highlight-ipynb";
+  document.querySelectorAll(selector).forEach(function (el) {
+    if (el.scrollWidth > el.clientWidth || el.scrollHeight > el.clientHeight) {
+      el.tabIndex = 0;
+    }
+  });
+});

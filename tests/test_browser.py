@@ -1,0 +1,242 @@
+"""The built site in a real browser: Chromium from Debian, driven by Playwright.
+
+Every page is loaded from a local server and checked for console and page errors, failed
+requests, requests to any other host, images that do not load, formulas that are not typeset,
+and serious or critical accessibility violations (axe-core) in the light and the dark palette.
+A screenshot of every page is saved to screenshots/ for review. Without Chromium these tests
+skip with a reason, except in CI (CI=true), where a missing browser is a failure.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import os
+import pathlib
+import threading
+from urllib.parse import urlparse
+
+import nbformat
+import pytest
+
+from tests.conftest import ROOT
+
+CHROMIUM = pathlib.Path("/usr/bin/chromium")
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+SCREENSHOTS = ROOT / "screenshots"
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+PAGES = [
+    "",
+    "vectorized-forward-propagation/",
+    "matrix-multiplication/",
+    "matrix-multiplication-rules/",
+    "matrix-multiplication-code/",
+    "lab/",
+    "conventions/",
+    "mistakes/",
+    "proof/",
+    "speed/",
+    "reference/",
+    "404.html",
+]
+
+
+def missing(what: str, path: pathlib.Path, how: str) -> None:
+    if not path.exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"{what} is missing in CI ({path}); .ci/run must install it: {how}")
+        pytest.skip(f"{what} not installed ({path}); {how}")
+
+
+@pytest.fixture(scope="session")
+def base_url(site):
+    """The built site, served on a free port of 127.0.0.1 for the whole session."""
+    handler = functools.partial(QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002 (the base class's name)
+        pass
+
+
+@pytest.fixture(scope="session")
+def browser():
+    missing("Chromium", CHROMIUM, "apt-get install chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="session")
+def axe_source():
+    missing("axe-core", AXE, "npm ci")
+    return AXE.read_text(encoding="utf-8")
+
+
+class Visit:
+    """One page load with every console message, error and request recorded."""
+
+    def __init__(self, browser, base_url: str, path: str, scheme: str = "light", **context) -> None:
+        self.context = browser.new_context(
+            color_scheme=scheme, viewport={"width": 1280, "height": 900}, **context
+        )
+        self.page = self.context.new_page()
+        self.host = urlparse(base_url).netloc
+        self.errors: list[str] = []
+        self.failed: list[str] = []
+        self.foreign: list[str] = []
+        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("requestfailed", lambda r: self.failed.append(f"{r.url} {r.failure}"))
+        self.page.on("request", self.on_request)
+        self.response = self.page.goto(base_url + path, wait_until="networkidle")
+
+    def on_request(self, request) -> None:
+        url = urlparse(request.url)
+        if url.scheme in ("http", "https", "ws", "wss") and url.netloc != self.host:
+            self.foreign.append(request.url)
+
+    def close(self) -> None:
+        self.context.close()
+
+
+def axe_violations(page, axe_source: str) -> list[str]:
+    """Serious and critical axe-core violations (WCAG 2.1 A and AA, best practices)."""
+    page.add_script_tag(content=axe_source)
+    result = page.evaluate(
+        "() => axe.run(document, {runOnly: {type: 'tag', values: "
+        "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']}})"
+    )
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
+        for v in result["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_page_loads_cleanly_and_is_accessible(browser, base_url, axe_source, path):
+    """Light palette: errors, requests, images, formulas, axe-core, and a screenshot."""
+    visit = Visit(browser, base_url, path)
+    try:
+        page = visit.page
+        assert visit.response.status == 200  # 404.html is fetched directly here
+        assert visit.errors == [], f"console or page errors: {visit.errors}"
+        assert visit.failed == [], f"failed requests: {visit.failed}"
+        assert visit.foreign == [], f"requests to other hosts: {visit.foreign}"
+        images = page.eval_on_selector_all(
+            "img",
+            "imgs => imgs.map(i => ({src: i.src, ok: i.complete && i.naturalWidth > 0, alt: i.alt}))",
+        )
+        for image in images:
+            assert image["ok"], f"image did not load: {image['src']}"
+            assert image["alt"].strip(), f"image without alt text: {image['src']}"
+        sizes = page.eval_on_selector_all(
+            "math", "ms => ms.map(m => m.getBoundingClientRect().width)"
+        )
+        assert all(width > 0 for width in sizes), "a formula has no size: MathML was not rendered"
+        text = page.inner_text("article")
+        for raw in ["\\(", "\\[", "$$", "\\frac", "\\mathbf"]:
+            assert raw not in text, f"raw TeX {raw!r} is visible on the page"
+        screenshot(page, path, "light")
+        assert page.get_attribute("body", "data-md-color-scheme") == "default"
+        assert axe_violations(page, axe_source) == []
+    finally:
+        visit.close()
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_dark_palette_is_accessible(browser, base_url, axe_source, path):
+    """Dark palette (the reader's system preference): contrast and the rest, by axe-core."""
+    visit = Visit(browser, base_url, path, scheme="dark")
+    try:
+        assert visit.page.get_attribute("body", "data-md-color-scheme") == "slate"
+        assert visit.errors == [], f"console or page errors: {visit.errors}"
+        screenshot(visit.page, path, "dark")
+        assert axe_violations(visit.page, axe_source) == []
+    finally:
+        visit.close()
+
+
+def screenshot(page, path: str, scheme: str) -> None:
+    """Saved for review (screenshots/ is not committed)."""
+    SCREENSHOTS.mkdir(exist_ok=True)
+    name = path.strip("/").replace("/", "-").replace(".html", "") or "home"
+    page.screenshot(path=str(SCREENSHOTS / f"{name}-{scheme}.png"), full_page=True)
+
+
+def test_copy_button_copies_exactly_the_code(browser, base_url):
+    origin = base_url.rstrip("/")
+    visit = Visit(browser, base_url, "vectorized-forward-propagation/")
+    try:
+        visit.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=origin)
+        page = visit.page
+        block = page.locator("div.highlight").first
+        block.hover()
+        block.locator(
+            "button.md-code__button[data-md-type=copy], button.md-clipboard"
+        ).first.click()
+        copied = page.evaluate("() => navigator.clipboard.readText()")
+        code = block.locator("code").inner_text()
+        assert copied.strip() == code.strip()
+        assert copied.startswith("import numpy as np\nfrom vecnn import sigmoid")
+    finally:
+        visit.close()
+
+
+def test_search_finds_matmul(browser, base_url):
+    visit = Visit(browser, base_url, "")
+    try:
+        page = visit.page
+        page.locator("input.md-search__input").click()
+        page.keyboard.type("matmul")  # Material listens for key events; fill() sends none
+        results = page.locator(".md-search-result__item")
+        results.first.wait_for(timeout=10_000)
+        assert results.count() >= 3
+        assert "matmul" in page.locator(".md-search-result").inner_text().lower()
+    finally:
+        visit.close()
+
+
+def test_palette_toggle_switches_light_and_dark(browser, base_url):
+    visit = Visit(browser, base_url, "matrix-multiplication/")
+    try:
+        page = visit.page
+        assert page.get_attribute("body", "data-md-color-scheme") == "default"
+        page.locator("form[data-md-component=palette] label:visible").first.click()
+        assert page.get_attribute("body", "data-md-color-scheme") == "slate"
+        page.locator("form[data-md-component=palette] label:visible").first.click()
+        assert page.get_attribute("body", "data-md-color-scheme") == "default"
+    finally:
+        visit.close()
+
+
+def test_notebook_download_link_returns_a_valid_notebook(browser, base_url):
+    visit = Visit(browser, base_url, "lab/")
+    try:
+        link = visit.page.locator("a[download][href$='.ipynb']")
+        assert link.count() == 1
+        href = link.get_attribute("href")
+        response = visit.page.request.get(base_url + "lab/" + href)
+        assert response.status == 200
+        nbformat.validate(nbformat.reads(json.dumps(response.json()), as_version=4))
+    finally:
+        visit.close()
