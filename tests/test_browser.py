@@ -20,34 +20,13 @@ from urllib.parse import urlparse
 import nbformat
 import pytest
 
+from tests import audit
 from tests.conftest import ROOT
 
 CHROMIUM = pathlib.Path("/usr/bin/chromium")
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 SCREENSHOTS = ROOT / "screenshots"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-PAGES = [
-    "",
-    "vectorized-forward-propagation/",
-    "matrix-multiplication/",
-    "matrix-multiplication-rules/",
-    "matrix-multiplication-code/",
-    "lab/",
-    "conventions/",
-    "mistakes/",
-    "proof/",
-    "speed/",
-    "reference/",
-    "404.html",
-]
+PAGES = [*audit.PAGES, "404.html"]
 
 
 def missing(what: str, path: pathlib.Path, how: str) -> None:
@@ -80,7 +59,7 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=audit.CHROMIUM_ARGS)
         yield browser
         browser.close()
 
@@ -114,7 +93,10 @@ class Visit:
         if url.scheme in ("http", "https", "ws", "wss") and url.netloc != self.host:
             self.foreign.append(request.url)
 
-    def close(self) -> None:
+    def __enter__(self) -> Visit:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
         self.context.close()
 
 
@@ -135,8 +117,7 @@ def axe_violations(page, axe_source: str) -> list[str]:
 @pytest.mark.parametrize("path", PAGES)
 def test_page_loads_cleanly_and_is_accessible(browser, base_url, axe_source, path):
     """Light palette: errors, requests, images, formulas, axe-core, and a screenshot."""
-    visit = Visit(browser, base_url, path)
-    try:
+    with Visit(browser, base_url, path) as visit:
         page = visit.page
         assert visit.response.status == 200  # 404.html is fetched directly here
         assert visit.errors == [], f"console or page errors: {visit.errors}"
@@ -159,21 +140,16 @@ def test_page_loads_cleanly_and_is_accessible(browser, base_url, axe_source, pat
         screenshot(page, path, "light")
         assert page.get_attribute("body", "data-md-color-scheme") == "default"
         assert axe_violations(page, axe_source) == []
-    finally:
-        visit.close()
 
 
 @pytest.mark.parametrize("path", PAGES)
 def test_dark_palette_is_accessible(browser, base_url, axe_source, path):
     """Dark palette (the reader's system preference): contrast and the rest, by axe-core."""
-    visit = Visit(browser, base_url, path, scheme="dark")
-    try:
+    with Visit(browser, base_url, path, scheme="dark") as visit:
         assert visit.page.get_attribute("body", "data-md-color-scheme") == "slate"
         assert visit.errors == [], f"console or page errors: {visit.errors}"
         screenshot(visit.page, path, "dark")
         assert axe_violations(visit.page, axe_source) == []
-    finally:
-        visit.close()
 
 
 def screenshot(page, path: str, scheme: str) -> None:
@@ -185,8 +161,7 @@ def screenshot(page, path: str, scheme: str) -> None:
 
 def test_copy_button_copies_exactly_the_code(browser, base_url):
     origin = base_url.rstrip("/")
-    visit = Visit(browser, base_url, "vectorized-forward-propagation/")
-    try:
+    with Visit(browser, base_url, "vectorized-forward-propagation/") as visit:
         visit.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=origin)
         page = visit.page
         block = page.locator("div.highlight").first
@@ -198,13 +173,10 @@ def test_copy_button_copies_exactly_the_code(browser, base_url):
         code = block.locator("code").inner_text()
         assert copied.strip() == code.strip()
         assert copied.startswith("import numpy as np\nfrom vecnn import sigmoid")
-    finally:
-        visit.close()
 
 
 def test_search_finds_matmul(browser, base_url):
-    visit = Visit(browser, base_url, "")
-    try:
+    with Visit(browser, base_url, "") as visit:
         page = visit.page
         page.locator("input.md-search__input").click()
         page.keyboard.type("matmul")  # Material listens for key events; fill() sends none
@@ -212,31 +184,23 @@ def test_search_finds_matmul(browser, base_url):
         results.first.wait_for(timeout=10_000)
         assert results.count() >= 3
         assert "matmul" in page.locator(".md-search-result").inner_text().lower()
-    finally:
-        visit.close()
 
 
 def test_palette_toggle_switches_light_and_dark(browser, base_url):
-    visit = Visit(browser, base_url, "matrix-multiplication/")
-    try:
+    with Visit(browser, base_url, "matrix-multiplication/") as visit:
         page = visit.page
         assert page.get_attribute("body", "data-md-color-scheme") == "default"
         page.locator("form[data-md-component=palette] label:visible").first.click()
         assert page.get_attribute("body", "data-md-color-scheme") == "slate"
         page.locator("form[data-md-component=palette] label:visible").first.click()
         assert page.get_attribute("body", "data-md-color-scheme") == "default"
-    finally:
-        visit.close()
 
 
 def test_notebook_download_link_returns_a_valid_notebook(browser, base_url):
-    visit = Visit(browser, base_url, "lab/")
-    try:
+    with Visit(browser, base_url, "lab/") as visit:
         link = visit.page.locator("a[download][href$='.ipynb']")
         assert link.count() == 1
         href = link.get_attribute("href")
         response = visit.page.request.get(base_url + "lab/" + href)
         assert response.status == 200
         nbformat.validate(nbformat.reads(json.dumps(response.json()), as_version=4))
-    finally:
-        visit.close()

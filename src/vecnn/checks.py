@@ -185,18 +185,17 @@ def diagnose_dense(fn: Layer) -> str | None:
 
 def check_dense_loop(fn: Layer) -> None:
     """Raise AssertionError naming the first wrong step of fn, or print that every check passed."""
-    problem = diagnose_dense_loop(fn)
-    assert problem is None, problem
-    print("All checks passed: the dot product, the bias, the activation and the shape are right.")
+    report(diagnose_dense_loop(fn), "the dot product")
 
 
 def check_dense(fn: Layer) -> None:
     """Raise AssertionError naming the first wrong step of fn, or print that every check passed."""
-    problem = diagnose_dense(fn)
+    report(diagnose_dense(fn), "the matrix product")
+
+
+def report(problem: str | None, product: str) -> None:
     assert problem is None, problem
-    print(
-        "All checks passed: the matrix product, the bias, the activation and the shape are right."
-    )
+    print(f"All checks passed: {product}, the bias, the activation and the shape are right.")
 
 
 # The shape quiz: predict each shape for A_in (5, 3), W (3, 4), B (1, 4), x (3,).
