@@ -120,20 +120,21 @@ def peak_memory_factor(A_in: np.ndarray, W: np.ndarray, b: np.ndarray) -> float:
     return peak / A_out.nbytes
 
 
+def cpuinfo(field: str) -> str | None:
+    """The first value of a field of /proc/cpuinfo (Linux), or None."""
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as f:
+            return next(
+                (line.split(":", 1)[1].strip() for line in f if line.startswith(field)), None
+            )
+    except OSError:
+        return None
+
+
 def machine() -> dict[str, Any]:
     """Where the numbers were measured."""
-    cpu = platform.processor() or platform.machine()
-    try:
-        with open("/proc/cpuinfo", encoding="utf-8") as f:
-            cpu = next(line.split(":", 1)[1].strip() for line in f if line.startswith("model name"))
-    except (OSError, StopIteration):
-        pass
-    mhz = 0.0
-    try:
-        with open("/proc/cpuinfo", encoding="utf-8") as f:
-            mhz = float(next(line.split(":", 1)[1] for line in f if line.startswith("cpu MHz")))
-    except (OSError, StopIteration, ValueError):
-        pass
+    cpu = cpuinfo("model name") or platform.processor() or platform.machine()
+    mhz = float(cpuinfo("cpu MHz") or 0)
     umath = importlib.import_module("numpy._core._multiarray_umath")  # what numpy detected
     features: dict[str, bool] = umath.__cpu_features__
     simd_bits = 512 if features.get("AVX512F") else 256 if features.get("AVX2") else 128
@@ -236,18 +237,8 @@ def table(report: dict[str, Any]) -> str:
         if "note" in row:
             lines.append(f"{size:>18} {row['dtype']:>8} {row['impl']:>14}   {row['note']}")
             continue
-        base = next(
-            (
-                r
-                for r in rows
-                if r["impl"] == "dense_loop"
-                and r["dtype"] == row["dtype"]
-                and (r["m"], r["n"], r["j"]) == (row["m"], row["n"], row["j"])
-                and "median_s" in r
-            ),
-            None,
-        )
-        speedup = f"{base['median_s'] / row['median_s']:.1f}x" if base else "-"
+        base = find(report, "dense_loop", (row["m"], row["n"], row["j"]), row["dtype"])
+        speedup = f"{base['median_s'] / row['median_s']:.1f}x" if "median_s" in base else "-"
         lines.append(
             f"{size:>18} {row['dtype']:>8} {row['impl']:>14} {format_time(row['median_s']):>11} {row['gflops']:>9.2f} {speedup:>14}"
         )

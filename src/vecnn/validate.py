@@ -23,9 +23,7 @@ def as_numeric(name: str, x: ArrayLike) -> NDArray[Any]:
             f"shape; expected every row to have the same length, e.g. shape (m, n).\n"
             f"Hint: make every row of {name} as long as W has rows (one entry per input feature)."
         ) from None
-    if not (np.issubdtype(arr.dtype, np.number) or arr.dtype == np.bool_) or np.issubdtype(
-        arr.dtype, np.complexfloating
-    ):
+    if arr.dtype.kind not in "biuf":  # bool, int, unsigned int, float: not complex, str, object
         raise TypeError(
             f"{name} must hold real numbers, but it has dtype {arr.dtype} and shape {arr.shape}.\n"
             f"Hint: pass numbers only (no strings or None); np.asarray({name}, dtype=float) "
