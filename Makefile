@@ -46,7 +46,7 @@ node_modules/.installed: package.json package-lock.json
 	@touch $@
 
 audit: site node_modules/.installed  ## Lighthouse (mobile) on every page; needs Chromium
-	$(BIN)/python tests/audit.py site
+	$(BIN)/python -m tests.audit site
 
 lint: install  ## ruff and mypy
 	$(BIN)/ruff check src tests hooks

@@ -4,7 +4,7 @@ The site is served from 127.0.0.1 with gzip, as GitHub Pages serves it, and Ligh
 Debian's Chromium (CHROME_PATH). Exits non-zero when a page misses a target:
 performance >= 90, accessibility 100, best practices 100, SEO >= 95.
 
-Usage: python tests/audit.py SITE_DIR [PAGE ...]
+Usage: python -m tests.audit SITE_DIR [PAGE ...]
 """
 
 from __future__ import annotations
@@ -21,21 +21,11 @@ import sys
 import tempfile
 import threading
 
+from tests import pages
+
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
-PAGES = [
-    "",
-    "vectorized-forward-propagation/",
-    "matrix-multiplication/",
-    "matrix-multiplication-rules/",
-    "matrix-multiplication-code/",
-    "lab/",
-    "conventions/",
-    "mistakes/",
-    "proof/",
-    "speed/",
-    "reference/",
-]
+PAGES = pages.URLS
 TARGETS = {"performance": 0.90, "accessibility": 1.0, "best-practices": 1.0, "seo": 0.95}
 # Chromium as root with no network (see the browser tests); Lighthouse also needs headless.
 CHROMIUM_ARGS = [

@@ -10,17 +10,15 @@ import sys
 import numpy as np
 import pytest
 
+from vecnn import lesson
+
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture
 def lecture() -> dict[str, np.ndarray]:
-    """The layer from the lecture: x = [200, 17], three sigmoid units."""
-    return {
-        "x": np.array([200, 17]),  # (2,)
-        "W": np.array([[1, -3, 5], [-2, 4, -6]]),  # (2, 3)
-        "b": np.array([-1, 1, 2]),  # (3,)
-    }
+    """The layer from the lecture: x = [200, 17], three sigmoid units (fresh copies)."""
+    return {"x": lesson.x.copy(), "W": lesson.W.copy(), "b": lesson.b.copy()}
 
 
 def mkdocs_build(site_dir: pathlib.Path, config: pathlib.Path = ROOT / "mkdocs.yml"):

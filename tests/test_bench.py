@@ -8,6 +8,7 @@ import sys
 import numpy as np
 import pytest
 
+from sitebuild import speed
 from tests.conftest import ROOT
 from vecnn import bench, dense
 
@@ -64,7 +65,7 @@ def test_quick_command_runs_and_writes_json(tmp_path):
 
 def test_committed_results_feed_every_number_on_the_page():
     report = json.loads(RESULTS.read_text())
-    values = bench.summary(report)
+    values = speed.summary(report)
     page = (ROOT / "docs" / "speed.md").read_text()
     used = set(re.findall(r"\[\[bench:(\w+)\]\]", page))
     assert used - {"table", "figure"} <= set(values), "the page names a value summary() lacks"

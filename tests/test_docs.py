@@ -4,9 +4,10 @@ import re
 
 import pytest
 
+from tests import pages
 from tests.conftest import ROOT
 
-PAGES = sorted((ROOT / "docs").rglob("*.md")) + [ROOT / "README.md"]
+PAGES = [*pages.MARKDOWN, ROOT / "README.md"]
 FENCE = re.compile(r"^(\s*)(`{3,}|~{3,})(.*)$")
 PYTHONISH = {"py", "python3", "py3", "{python}", "{.python}", "ipython", "python"}
 RUN_BY_PYTEST_CODEBLOCKS = {"python", "sh", "bash"}
@@ -59,6 +60,10 @@ def test_every_printing_block_has_checked_output(page):
         ), (
             f"{page.name}:{lineno}: this block prints; show its output under an expected-output marker"
         )
+
+
+def test_every_markdown_file_is_in_the_nav():
+    assert sorted((ROOT / "docs").rglob("*.md")) == sorted(pages.MARKDOWN)
 
 
 def test_the_lessons_pages_have_runnable_blocks():

@@ -10,9 +10,7 @@ import numpy as np
 import pytest
 
 from vecnn import dense, dense_loop
-
-W = np.array([[1, -3, 5], [-2, 4, -6]])  # (2, 3)
-b = np.array([-1, 1, 2])  # (3,)
+from vecnn.lesson import W, b
 
 
 def call(fn, a, W=W, b=b, g=None):

@@ -1,12 +1,12 @@
-"""Figures HNNIE 1-5: drawn from the package, self-contained SVG, alt text the pages use."""
+"""Figures 1-5: drawn from the package, self-contained SVG, alt text the pages use."""
 
 import re
 import xml.etree.ElementTree as ET
 
 import pytest
 
+from sitebuild import drawing, figures
 from tests.conftest import ROOT
-from vecnn import figures
 
 PAGE = ROOT / "docs" / "vectorized-forward-propagation.md"
 
@@ -26,9 +26,9 @@ def test_svg_is_deterministic():
 
 
 def test_figures_show_the_computed_numbers():
-    assert [figures.fmt(v) for v in figures.Z[0]] == ["165", "\u2212531", "900"]
-    assert [figures.fmt(v, 2) for v in figures.A_out[0]] == ["1.00", "0.00", "1.00"]
-    assert [figures.fmt(v) for v in figures.Z_matmul[0]] == ["166", "\u2212532", "898"]
+    assert [drawing.fmt(v) for v in figures.Z[0]] == ["165", "\u2212531", "900"]
+    assert [drawing.fmt(v, 2) for v in figures.A_out[0]] == ["1.00", "0.00", "1.00"]
+    assert [drawing.fmt(v) for v in figures.Z_matmul[0]] == ["166", "\u2212532", "898"]
 
 
 def test_the_page_shows_every_figure_with_its_alt_text():

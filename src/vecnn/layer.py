@@ -25,7 +25,7 @@ BLOCK_BYTES = 1 << 20
 def dense_loop(
     a_in: ArrayLike, W: ArrayLike, b: ArrayLike, g: Callable[..., Any] = sigmoid
 ) -> Array:
-    """One example through a dense layer, one unit at a time (HNNIE 1).
+    """One example through a dense layer, one unit at a time (Figure 1).
 
     Args:
         a_in: the input, shape (n,).
@@ -58,7 +58,7 @@ def dense_loop(
 
 
 def dense(A_in: ArrayLike, W: ArrayLike, B: ArrayLike, g: Callable[..., Any] = sigmoid) -> Array:
-    """A whole batch through a dense layer with one matrix product (HNNIE 2-4).
+    """A whole batch through a dense layer with one matrix product (Figures 2-4).
 
     Args:
         A_in: the inputs, shape (m, n): one row per example. A single example of shape (n,)
@@ -82,10 +82,11 @@ def dense(A_in: ArrayLike, W: ArrayLike, B: ArrayLike, g: Callable[..., Any] = s
     # The default path adds the bias and applies the sigmoid in place, one block of rows at a
     # time: each block is small enough to stay in the CPU's cache across those few passes, and
     # no second (m, j) array is ever allocated. See "How fast is it?".
-    rows = np.atleast_2d(Z)  # (m, j)  a view
+    A_out = Z  # (m, j)  the same memory: Z turns into A_out in place, block by block
+    rows = np.atleast_2d(A_out)  # (m, j)  a view
     step = max(1, BLOCK_BYTES // max(rows[0].nbytes, 1))
     for start in range(0, len(rows), step):
-        block = rows[start : start + step]  # (step, j)  a view into Z
+        block = rows[start : start + step]  # (step, j)  a view
         block += b
         sigmoid(block, out=block)
-    return Z  # (m, j)
+    return A_out  # (m, j)

@@ -1,0 +1,139 @@
+"""The figures' visual style, and the pieces every figure is drawn with: arrays, arrows, text.
+
+Figures are matplotlib Figure objects made without pyplot, so nothing here picks a backend or
+keeps global state; `svg` turns one into deterministic SVG text.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+import numpy as np
+from matplotlib import rc_context
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+from matplotlib.patches import FancyArrowPatch, Rectangle
+from numpy.typing import NDArray
+
+# Dark ink on a white card reads the same in Material's light and dark palettes.
+INK, CARD, EDGE = "#1b1f24", "#ffffff", "#57606a"
+COLORS = {"x": "#cfe2ff", "W": "#ffe5b4", "B": "#e8d5ff", "Z": "#c8f0e0", "A_out": "#d9f2c4"}
+HIGHLIGHT = "#d1242f"
+ROW_HEIGHT = 0.9  # one array cell is this tall, in data units
+
+
+def fmt(v: float, decimals: int | None = None) -> str:
+    """Whole numbers as integers, others to two decimals (or to `decimals`); a real minus sign."""
+    if decimals is None:
+        decimals = 0 if float(v).is_integer() else 2
+    text = f"{v:.{decimals}f}"
+    return text.replace("-", "\u2212")
+
+
+def seq(values: NDArray[np.generic], decimals: int | None = None) -> str:
+    """[1, -2] style, for labels and alt text."""
+    return "[" + ", ".join(fmt(v, decimals) for v in np.ravel(values)) + "]"
+
+
+def new_figure(width: float, height: float) -> tuple[Figure, Axes]:
+    """A card-coloured figure whose axes use data units (1 unit = one array cell)."""
+    fig = Figure(figsize=(width * 0.32, height * 0.32), facecolor=CARD)
+    ax = fig.add_axes((0, 0, 1, 1))
+    ax.set_xlim(0, width)
+    ax.set_ylim(0, height)
+    ax.set_aspect("equal")
+    ax.axis("off")
+    return fig, ax
+
+
+def text(ax: Axes, x: float, y: float, s: str, size: float = 11, **style: Any) -> None:
+    """Ink-coloured text, centred on (x, y) unless `style` says otherwise."""
+    defaults: dict[str, Any] = {"ha": "center", "va": "center", "fontsize": size, "color": INK}
+    ax.text(x, y, s, **(defaults | style))
+
+
+def cells(
+    ax: Axes,
+    M: NDArray[np.generic],
+    left: float,
+    top: float,
+    color: str,
+    hot: tuple[int | None, int | None],
+    cell: float,
+    decimals: int | None,
+) -> None:
+    """The numbers of M in coloured boxes; `hot` picks a row, a column or one cell to highlight."""
+    rows = np.atleast_2d(M)
+    for (i, j), v in np.ndenumerate(rows):
+        x, y = left + j * cell, top - (i + 1) * ROW_HEIGHT
+        lit = hot != (None, None) and hot[0] in (None, i) and hot[1] in (None, j)
+        dashed = np.ndim(M) == 1  # a 1-D array has no rows: dashed boxes
+        ax.add_patch(
+            Rectangle(
+                (x, y),
+                cell,
+                ROW_HEIGHT,
+                facecolor=color,
+                edgecolor=EDGE,
+                lw=1,
+                linestyle=(0, (3, 2)) if dashed else "solid",
+            )
+        )
+        text(
+            ax,
+            x + cell / 2,
+            y + ROW_HEIGHT / 2,
+            fmt(v, decimals),
+            color=HIGHLIGHT if lit else INK,
+            fontweight="bold" if lit else "normal",
+        )
+
+
+def grid(
+    ax: Axes,
+    M: NDArray[np.generic],
+    left: float,
+    top: float,
+    name: str,
+    color: str,
+    *,
+    highlight: tuple[int | None, int | None] = (None, None),
+    cell: float = 1.8,
+    decimals: int | None = None,
+) -> tuple[float, float]:
+    """Draw a 1-D or 2-D array as a grid of numbers with its name above and shape below.
+
+    Returns the (x, y) of the grid's right edge, at its vertical middle.
+    """
+    m, n = np.atleast_2d(M).shape
+    cells(ax, M, left, top, color, highlight, cell, decimals)
+    middle = left + n * cell / 2
+    text(ax, middle, top + 0.25, name, 12, va="bottom", fontweight="bold")
+    text(
+        ax,
+        middle,
+        top - m * ROW_HEIGHT - 0.25,
+        f"shape {np.shape(M)}",
+        10,
+        va="top",
+        family="monospace",
+    )
+    return left + n * cell, top - m * ROW_HEIGHT / 2
+
+
+def arrow(ax: Axes, start: tuple[float, float], end: tuple[float, float], label: str = "") -> None:
+    ax.add_patch(
+        FancyArrowPatch(start, end, arrowstyle="-|>", mutation_scale=14, color=EDGE, lw=1.3)
+    )
+    if label:
+        middle = ((start[0] + end[0]) / 2, (start[1] + end[1]) / 2 + 0.3)
+        text(ax, *middle, label, 10, va="bottom", family="monospace")
+
+
+def svg(fig: Figure, salt: str) -> str:
+    """A figure as deterministic SVG text: no date, ids fixed by `salt`, text drawn as paths."""
+    buf = io.StringIO()
+    with rc_context({"svg.hashsalt": salt, "svg.fonttype": "path"}):
+        fig.savefig(buf, format="svg", facecolor=CARD, metadata={"Date": None})
+    return buf.getvalue()

@@ -1,0 +1,73 @@
+"""What a reader installs: the lesson's package, with no site-building code in it."""
+
+import pkgutil
+import subprocess
+import sys
+import zipfile
+
+import pytest
+
+import vecnn
+from tests.conftest import ROOT
+
+UV = ROOT / ".uv" / "bin" / "uv"
+MODULES = sorted(m.name for m in pkgutil.walk_packages(vecnn.__path__, "vecnn."))
+
+
+def test_every_module_imports_with_only_the_packages_dependencies():
+    """No module of vecnn needs matplotlib, MkDocs or anything else the site's build uses."""
+    blocked = ["matplotlib", "mkdocs", "latex2mathml", "yaml", "nbformat", "pytest"]
+    code = (
+        "import sys, importlib\n"
+        f"for name in {blocked!r}: sys.modules[name] = None  # importing it raises ImportError\n"
+        f"for name in {[m for m in MODULES if not m.endswith('__main__')]!r}:\n"
+        "    importlib.import_module(name)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert "vecnn.bench.cli" in MODULES and "vecnn.checks" in MODULES
+
+
+def test_importing_has_no_side_effects():
+    """Importing a module prints nothing and sets no global state such as a plotting backend."""
+    modules = [m for m in MODULES if not m.endswith("__main__")]
+    code = f"import importlib\nfor name in {modules!r}:\n    importlib.import_module(name)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
+
+
+def test_the_version_has_one_source():
+    pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    assert f'version = "{vecnn.__version__}"' in pyproject
+    assert "__version__ = " not in (ROOT / "src" / "vecnn" / "__init__.py").read_text().replace(
+        '__version__ = version("vecnn")', ""
+    )
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory):
+    if not UV.exists():
+        pytest.skip("uv is not installed in .uv/ (make install does it)")
+    out = tmp_path_factory.mktemp("dist")
+    subprocess.run(
+        [str(UV), "build", "--wheel", "--out-dir", str(out), str(ROOT)],
+        check=True,
+        capture_output=True,
+    )
+    (path,) = out.glob("vecnn-*.whl")
+    return path
+
+
+def test_the_wheel_holds_the_lesson_and_nothing_else(wheel):
+    names = zipfile.ZipFile(wheel).namelist()
+    source = ROOT / "src"
+    expected = sorted(str(p.relative_to(source)) for p in (source / "vecnn").rglob("*.py"))
+    assert sorted(n for n in names if n.endswith(".py")) == expected
+    assert not any("figures" in n or "sitebuild" in n or "hooks" in n for n in names)
+    metadata = next(n for n in names if n.endswith("METADATA"))
+    requires = [
+        line
+        for line in zipfile.ZipFile(wheel).read(metadata).decode().splitlines()
+        if line.startswith("Requires-Dist:") and "extra ==" not in line
+    ]
+    assert sorted(requires) == ["Requires-Dist: numpy>=2.0", "Requires-Dist: threadpoolctl>=3.1"]
