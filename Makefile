@@ -13,7 +13,7 @@ export UV_PROJECT_ENVIRONMENT := $(CURDIR)/$(VENV)
 # Silence MkDocs' "MkDocs 2.0" banner on every build.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help install serve site test bench audit lint format clean
+.PHONY: help install serve site test test-fast bench audit lint format clean
 
 help:  ## list the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -37,6 +37,9 @@ site: install  ## build the static site into site/ (strict)
 
 test: install lint  ## lint, then run every test: unit tests, page snippets, the strict build
 	$(BIN)/pytest
+
+test-fast: install lint  ## the same without the slow browser sweep (every page x 2 widths x 2 palettes)
+	$(BIN)/pytest -m "not slow"
 
 bench: install  ## the full benchmark; rewrites docs/benchmark-results.json (commit it)
 	$(BIN)/vecnn-bench --json docs/benchmark-results.json

@@ -1,8 +1,9 @@
 """`make audit`: Lighthouse 12 (mobile) on every page of the built site, with the scores printed.
 
 The site is served from 127.0.0.1 with gzip, as GitHub Pages serves it, and Lighthouse drives
-Debian's Chromium (CHROME_PATH). Exits non-zero when a page misses a target:
-performance >= 90, accessibility 100, best practices 100, SEO >= 95.
+Debian's Chromium (CHROME_PATH). Each page is audited RUNS times and the median of each score
+is reported, since one run on a shared 2-core machine is noisy. Exits non-zero when a page
+misses a target: performance >= 95, accessibility, best practices and SEO 100.
 
 Usage: python -m tests.audit SITE_DIR [PAGE ...]
 """
@@ -16,6 +17,7 @@ import io
 import json
 import os
 import pathlib
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -26,7 +28,8 @@ from tests import pages
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 PAGES = pages.URLS
-TARGETS = {"performance": 0.90, "accessibility": 1.0, "best-practices": 1.0, "seo": 0.95}
+TARGETS = {"performance": 0.95, "accessibility": 1.0, "best-practices": 1.0, "seo": 1.0}
+RUNS = 3
 # Chromium as root with no network (see the browser tests); Lighthouse also needs headless.
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -99,7 +102,8 @@ def main(argv: list[str]) -> int:
     print(f"{'page':<34} {'perf':>5} {'a11y':>5} {'best':>5} {'seo':>5}")
     with tempfile.TemporaryDirectory() as tmp:
         for page in pages:
-            scores = audit(base + page, pathlib.Path(tmp) / "report.json")
+            runs = [audit(base + page, pathlib.Path(tmp) / "report.json") for _ in range(RUNS)]
+            scores = {name: statistics.median(run[name] for run in runs) for name in TARGETS}
             row = [round(100 * scores[name]) for name in TARGETS]
             print(
                 f"{page or '(home)':<34} {row[0]:>5} {row[1]:>5} {row[2]:>5} {row[3]:>5}",
@@ -115,7 +119,8 @@ def main(argv: list[str]) -> int:
         print("\nBelow target:\n  " + "\n  ".join(failures))
         return 1
     print(
-        "\nEvery page meets the targets: performance >= 90, accessibility 100, best practices 100, SEO >= 95."
+        f"\nEvery page meets the targets (median of {RUNS} runs): performance >= 95, "
+        "accessibility, best practices and SEO 100."
     )
     return 0
 

@@ -74,9 +74,8 @@ class Visit:
     """One page load with every console message, error and request recorded."""
 
     def __init__(self, browser, base_url: str, path: str, scheme: str = "light", **context) -> None:
-        self.context = browser.new_context(
-            color_scheme=scheme, viewport={"width": 1280, "height": 900}, **context
-        )
+        context = {"viewport": {"width": 1280, "height": 900}} | context
+        self.context = browser.new_context(color_scheme=scheme, **context)
         self.page = self.context.new_page()
         self.host = urlparse(base_url).netloc
         self.errors: list[str] = []
@@ -114,49 +113,140 @@ def axe_violations(page, axe_source: str) -> list[str]:
     ]
 
 
+WIDTHS = [390, 1280]  # a phone and a laptop
+MEASURED: dict[str, dict[str, float]] = {}  # for the record: screenshots/measurements.json
+SCHEMES = ["light", "dark"]
+
+# Every label of every figure, in CSS px as rendered: matplotlib draws text as paths in groups
+# id="text_N" scaled by fontsize/100, superscripts inside them scaled again; the image's rendered
+# width over its viewBox width turns SVG units into CSS px.
+LABEL_SIZES = """async (img) => {
+  const text = await (await fetch(img.currentSrc)).text();
+  const svg = new DOMParser().parseFromString(text, "image/svg+xml").documentElement;
+  const px = img.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+  const sizes = [];
+  for (const group of svg.querySelectorAll('g[id^="text_"]')) {
+    const scaled = group.querySelector('g[transform*="scale("]');
+    const base = scaled && /scale\\(([\\d.]+) -/.exec(scaled.getAttribute("transform"));
+    if (!base) continue;
+    sizes.push(100 * base[1] * px);
+    for (const use of group.querySelectorAll('use[transform*="scale("]')) {
+      const k = /scale\\(([\\d.]+)\\)/.exec(use.getAttribute("transform"));
+      if (k && k[1] < 1) sizes.push(100 * base[1] * k[1] * px);
+    }
+  }
+  return {src: img.currentSrc, sizes};
+}"""
+
+# Each stretchy bracket beside a matrix of two or more rows, as a fraction of the matrix's height.
+BRACKETS = """() => [...document.querySelectorAll("mtable")].filter(t => t.querySelectorAll("mtr").length > 1)
+  .flatMap(t => [t.previousElementSibling, t.nextElementSibling]
+    .filter(mo => mo && mo.tagName.toLowerCase() === "mo")
+    .map(mo => ({text: mo.textContent + t.textContent.slice(0, 12),
+                 ratio: mo.getBoundingClientRect().height / t.getBoundingClientRect().height})))"""
+
+# Figures that stick out of the viewport, or sit in something that scrolls sideways.
+FIGURE_FIT = """() => [...document.querySelectorAll('img[src*="figures/"]')].flatMap(img => {
+  const box = img.getBoundingClientRect(), faults = [];
+  if (box.left < 0 || box.right > window.innerWidth + 0.5) faults.push(`${img.currentSrc} spans ${box.left}..${box.right}`);
+  for (let el = img.parentElement; el; el = el.parentElement) {
+    const style = getComputedStyle(el);
+    if (/(auto|scroll)/.test(style.overflowX) && el.scrollWidth > el.clientWidth + 1)
+      faults.push(`${img.currentSrc} scrolls inside ${el.tagName}.${el.className}`);
+  }
+  return faults;
+})"""
+
+# Text that a copy button sits on top of, with the block scrolled to its start.
+COVERED = """() => [...document.querySelectorAll("pre")].flatMap(pre => {
+  const button = pre.querySelector("button.md-code__button");
+  if (!button) return [];
+  const b = button.getBoundingClientRect(), covered = [];
+  const walk = document.createTreeWalker(pre, NodeFilter.SHOW_TEXT);
+  for (let node = walk.nextNode(); node; node = walk.nextNode()) {
+    if (!node.textContent.trim()) continue;
+    const range = document.createRange();
+    range.selectNodeContents(node);
+    for (const r of range.getClientRects())
+      if (r.left < b.right && r.right > b.left && r.top < b.bottom && r.bottom > b.top)
+        covered.push(node.textContent.trim().slice(0, 30));
+  }
+  return covered;
+})"""
+
+
+def visit_checks(visit: Visit) -> None:
+    """What every page must pass at every width and in both palettes."""
+    page = visit.page
+    assert visit.response.status == 200  # 404.html is fetched directly here
+    assert visit.errors == [], f"console or page errors: {visit.errors}"
+    assert visit.failed == [], f"failed requests: {visit.failed}"
+    assert visit.foreign == [], f"requests to other hosts: {visit.foreign}"
+    images = page.eval_on_selector_all(
+        "img",
+        "imgs => imgs.map(i => ({src: i.currentSrc, ok: i.complete && i.naturalWidth > 0, alt: i.alt}))",
+    )
+    for image in images:
+        assert image["ok"], f"image did not load: {image['src']}"
+        assert image["alt"].strip(), f"image without alt text: {image['src']}"
+    sizes = page.eval_on_selector_all("math", "ms => ms.map(m => m.getBoundingClientRect().width)")
+    assert all(width > 0 for width in sizes), "a formula has no size: MathML was not rendered"
+    text = page.inner_text("article")
+    for raw in ["\\(", "\\[", "$$", "\\frac", "\\mathbf"]:
+        assert raw not in text, f"raw TeX {raw!r} is visible on the page"
+
+
+def layout_checks(page, width: int) -> dict[str, float]:
+    """Math that stretches, figures that fit and can be read, no sideways scrolling.
+    Returns the smallest bracket ratio and each figure's smallest and median label size."""
+    page.evaluate("document.fonts.ready")
+    assert page.locator('[mathvariant="bold"]').count() == 0, "MathML Core ignores mathvariant=bold"
+    brackets = page.evaluate(BRACKETS)
+    short = [b for b in brackets if b["ratio"] < 0.85]
+    assert not short, f"brackets shorter than their matrix: {short}"
+    assert page.evaluate(FIGURE_FIT) == []
+    measured: dict[str, float] = {"bracket": min((b["ratio"] for b in brackets), default=1.0)}
+    for img in page.locator('img[src*="figures/"]').all():
+        img.scroll_into_view_if_needed()
+        labels = img.evaluate(LABEL_SIZES)
+        name = labels["src"].rsplit("/", 1)[-1]
+        sizes = sorted(labels["sizes"])
+        assert sizes, f"{name}: no labels found"
+        median = sizes[len(sizes) // 2]
+        assert median >= 11, f"{name} at {width} px: median label {median:.1f} px < 11"
+        assert sizes[0] >= 8, f"{name} at {width} px: smallest label {sizes[0]:.1f} px < 8"
+        measured[name] = sizes[0]
+    assert page.evaluate(COVERED) == [], "a copy button covers text"
+    scroll = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert scroll <= 0, f"the page scrolls sideways by {scroll} px at {width} px"
+    return measured
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("path", PAGES)
-def test_page_loads_cleanly_and_is_accessible(browser, base_url, axe_source, path):
-    """Light palette: errors, requests, images, formulas, axe-core, and a screenshot."""
-    with Visit(browser, base_url, path) as visit:
+def test_page_reads_right(browser, base_url, axe_source, path, width, scheme):
+    """Every page at a phone's and a laptop's width, in both palettes: loads cleanly, math and
+    figures render and fit, axe-core finds nothing serious, and a screenshot is saved."""
+    viewport = {"width": width, "height": 900}
+    with Visit(browser, base_url, path, scheme=scheme, viewport=viewport) as visit:
         page = visit.page
-        assert visit.response.status == 200  # 404.html is fetched directly here
-        assert visit.errors == [], f"console or page errors: {visit.errors}"
-        assert visit.failed == [], f"failed requests: {visit.failed}"
-        assert visit.foreign == [], f"requests to other hosts: {visit.foreign}"
-        images = page.eval_on_selector_all(
-            "img",
-            "imgs => imgs.map(i => ({src: i.src, ok: i.complete && i.naturalWidth > 0, alt: i.alt}))",
-        )
-        for image in images:
-            assert image["ok"], f"image did not load: {image['src']}"
-            assert image["alt"].strip(), f"image without alt text: {image['src']}"
-        sizes = page.eval_on_selector_all(
-            "math", "ms => ms.map(m => m.getBoundingClientRect().width)"
-        )
-        assert all(width > 0 for width in sizes), "a formula has no size: MathML was not rendered"
-        text = page.inner_text("article")
-        for raw in ["\\(", "\\[", "$$", "\\frac", "\\mathbf"]:
-            assert raw not in text, f"raw TeX {raw!r} is visible on the page"
-        screenshot(page, path, "light")
-        assert page.get_attribute("body", "data-md-color-scheme") == "default"
+        expected = "slate" if scheme == "dark" else "default"
+        assert page.get_attribute("body", "data-md-color-scheme") == expected
+        visit_checks(visit)
+        MEASURED[f"{path or 'home'} {width} {scheme}"] = layout_checks(page, width)
+        SCREENSHOTS.mkdir(exist_ok=True)
+        (SCREENSHOTS / "measurements.json").write_text(json.dumps(MEASURED, indent=1))
+        screenshot(page, path, f"{width}-{scheme}")
         assert axe_violations(page, axe_source) == []
 
 
-@pytest.mark.parametrize("path", PAGES)
-def test_dark_palette_is_accessible(browser, base_url, axe_source, path):
-    """Dark palette (the reader's system preference): contrast and the rest, by axe-core."""
-    with Visit(browser, base_url, path, scheme="dark") as visit:
-        assert visit.page.get_attribute("body", "data-md-color-scheme") == "slate"
-        assert visit.errors == [], f"console or page errors: {visit.errors}"
-        screenshot(visit.page, path, "dark")
-        assert axe_violations(visit.page, axe_source) == []
-
-
-def screenshot(page, path: str, scheme: str) -> None:
+def screenshot(page, path: str, variant: str) -> None:
     """Saved for review (screenshots/ is not committed)."""
     SCREENSHOTS.mkdir(exist_ok=True)
     name = path.strip("/").replace("/", "-").replace(".html", "") or "home"
-    page.screenshot(path=str(SCREENSHOTS / f"{name}-{scheme}.png"), full_page=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}-{variant}.png"), full_page=True)
 
 
 def test_copy_button_copies_exactly_the_code(browser, base_url):
@@ -204,3 +294,17 @@ def test_notebook_download_link_returns_a_valid_notebook(browser, base_url):
         response = visit.page.request.get(base_url + "lab/" + href)
         assert response.status == 200
         nbformat.validate(nbformat.reads(json.dumps(response.json()), as_version=4))
+
+
+def test_without_the_math_font_brackets_stay_short(browser, base_url):
+    """What the bracket check guards against: with the site's math font blocked, Chromium on
+    Linux has no math font to stretch a matrix's brackets with."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        page = context.new_page()
+        page.route("**/math.woff2", lambda route: route.abort())
+        page.goto(base_url + "matrix-multiplication/", wait_until="networkidle")
+        ratios = [b["ratio"] for b in page.evaluate(BRACKETS)]
+        assert ratios and min(ratios) < 0.6, ratios
+    finally:
+        context.close()

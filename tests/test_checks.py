@@ -75,10 +75,11 @@ def test_the_right_loop_passes(capsys):
     ],
     ids=lambda v: getattr(v, "__name__", "message"),
 )
-def test_each_broken_loop_gets_its_own_message(broken, message):
+def test_each_broken_loop_gets_its_own_message(broken, message, capsys):
     assert message in checks.diagnose_dense_loop(broken)
-    with pytest.raises(AssertionError, match="^" + message.split(":")[0]):
-        checks.check_dense_loop(broken)
+    checks.check_dense_loop(broken)  # prints, never raises: no traceback in a notebook
+    printed = capsys.readouterr().out
+    assert printed.startswith("Not yet. " + message.split(":")[0]) and "All checks" not in printed
 
 
 def test_a_loop_that_raises_is_reported_not_crashed():
@@ -164,7 +165,7 @@ def test_transposed_output_is_named_when_the_shapes_differ():
         return dense_right(A_in, W, B, g).T
 
     # the lab case has 2 examples and 2 units; give W a third unit so (j, m) != (m, j)
-    diagnosis = checks.Diagnosis(three_units_transposed, batch=True)
+    diagnosis = checks.Diagnosis(three_units_transposed, batch=True, first_step="")
     out, problem = diagnosis.run(
         np.array([1, 2]), np.ones((2, 3), dtype=int), np.zeros(3, dtype=int), checks.linear
     )
@@ -190,16 +191,15 @@ def test_the_quiz_answers_are_computed():
 
 
 def test_a_wrong_prediction_is_explained(capsys):
-    answers = checks.quiz_shapes() | {"x.T": (3, 1)}
-    with pytest.raises(
-        AssertionError,
-        match=r"x\.T: you said \(3, 1\), it is \(3,\): a 1-D array has nothing to swap",
-    ):
-        checks.check_shapes(answers)
+    checks.check_shapes(checks.quiz_shapes() | {"x.T": (3, 1)})
+    assert (
+        "x.T: you said (3, 1), it is (3,): a 1-D array has nothing to swap"
+        in capsys.readouterr().out
+    )
     checks.check_shapes(checks.quiz_shapes())
     assert "All 7 shapes right." in capsys.readouterr().out
 
 
-def test_a_missing_prediction_is_named():
-    with pytest.raises(AssertionError, match=r"Predict these shapes too: W\.T"):
-        checks.check_shapes({k: v for k, v in checks.quiz_shapes().items() if k != "W.T"})
+def test_a_missing_prediction_is_named(capsys):
+    checks.check_shapes({k: v for k, v in checks.quiz_shapes().items() if k != "W.T"})
+    assert "Predict these shapes too: W.T." in capsys.readouterr().out

@@ -146,3 +146,41 @@ def test_publishing_pieces(site):
     ]:
         assert any(s.startswith(action + "@") for s in steps), action
     assert workflow["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
+
+
+def test_the_site_brings_a_math_font_cut_to_its_formulas(site):
+    """A WOFF2 subset of STIX Two Math with its MATH table, holding every character of every
+    formula; pages with formulas preload it, and the stylesheet points <math> at it."""
+    from fontTools.ttLib import TTFont
+
+    from sitebuild import mathfont
+
+    path = site / mathfont.FILE
+    assert path.is_file() and 3_000 < path.stat().st_size < 40_000, path.stat().st_size
+    font = TTFont(path)
+    assert font.flavor == "woff2" and "MATH" in font
+    pages = [p.read_text(encoding="utf-8") for p in site.rglob("*.html")]
+    used = mathfont.characters(pages)
+    assert set("[]()×=") <= set(used) and "\u23df" in used  # brackets, operators, an underbrace
+    cmap = font.getBestCmap()
+    assert not [ch for ch in used if ord(ch) not in cmap], "characters missing from the subset"
+    variants = font["MATH"].table.MathVariants.VertGlyphCoverage.glyphs
+    assert cmap[ord("[")] in variants, "the bracket lost its taller variants"
+    assert '<link rel="preload" href="../fonts/math.woff2"' in html(site, "matrix-multiplication")
+    css = (site / "stylesheets" / "extra.css").read_text(encoding="utf-8")
+    assert 'url("../fonts/math.woff2")' in css
+
+
+def test_every_figure_comes_in_a_wide_and_a_narrow_layout(site):
+    part1 = html(site, "vectorized-forward-propagation")
+    speed_page = html(site, "speed")
+    for name in [*figures.FIGURES, "speed"]:
+        assert (site / "figures" / f"{name}.svg").is_file()
+        assert (site / "figures" / f"{name}-narrow.svg").is_file()
+        page = speed_page if name == "speed" else part1
+        picture = re.search(
+            rf'<picture><source media="\(max-width: [\d.]+em\)" srcset="\.\./figures/{name}-narrow\.svg" width="\d+" height="\d+"><img alt="[^"]+" src="\.\./figures/{name}\.svg" width="\d+" height="\d+"></picture>',
+            page,
+        )
+        assert picture, f"{name} is not served as a <picture> with both layouts"
+    assert "<br />\n<figcaption>" not in part1, "an empty line between a figure and its caption"

@@ -2,7 +2,7 @@
 // that actually overflows a tab stop. Tables get their scroll wrapper from Material at runtime,
 // so this runs after Material has rendered each page.
 document$.subscribe(function () {
-  var selector = ".md-typeset__scrollwrap, .md-typeset .math, .md-typeset figure, .highlight-ipynb";
+  var selector = ".md-typeset__scrollwrap, .md-typeset .math, .md-typeset figure, .highlight-ipynb, .highlight-ipynb pre";
   document.querySelectorAll(selector).forEach(function (el) {
     if (el.scrollWidth > el.clientWidth || el.scrollHeight > el.clientHeight) {
       el.tabIndex = 0;

@@ -20,6 +20,7 @@ from numpy.typing import NDArray
 INK, CARD, EDGE = "#1b1f24", "#ffffff", "#57606a"
 COLORS = {"x": "#cfe2ff", "W": "#ffe5b4", "B": "#e8d5ff", "Z": "#c8f0e0", "A_out": "#d9f2c4"}
 HIGHLIGHT = "#d1242f"
+UNIT = 0.32  # inches per data unit: a cell of an array is 1.8 units wide
 ROW_HEIGHT = 0.9  # one array cell is this tall, in data units
 
 
@@ -38,7 +39,7 @@ def seq(values: NDArray[np.generic], decimals: int | None = None) -> str:
 
 def new_figure(width: float, height: float) -> tuple[Figure, Axes]:
     """A card-coloured figure whose axes use data units (1 unit = one array cell)."""
-    fig = Figure(figsize=(width * 0.32, height * 0.32), facecolor=CARD)
+    fig = Figure(figsize=(width * UNIT, height * UNIT), facecolor=CARD)
     ax = fig.add_axes((0, 0, 1, 1))
     ax.set_xlim(0, width)
     ax.set_ylim(0, height)
@@ -90,38 +91,6 @@ def cells(
         )
 
 
-def grid(
-    ax: Axes,
-    M: NDArray[np.generic],
-    left: float,
-    top: float,
-    name: str,
-    color: str,
-    *,
-    highlight: tuple[int | None, int | None] = (None, None),
-    cell: float = 1.8,
-    decimals: int | None = None,
-) -> tuple[float, float]:
-    """Draw a 1-D or 2-D array as a grid of numbers with its name above and shape below.
-
-    Returns the (x, y) of the grid's right edge, at its vertical middle.
-    """
-    m, n = np.atleast_2d(M).shape
-    cells(ax, M, left, top, color, highlight, cell, decimals)
-    middle = left + n * cell / 2
-    text(ax, middle, top + 0.25, name, 12, va="bottom", fontweight="bold")
-    text(
-        ax,
-        middle,
-        top - m * ROW_HEIGHT - 0.25,
-        f"shape {np.shape(M)}",
-        10,
-        va="top",
-        family="monospace",
-    )
-    return left + n * cell, top - m * ROW_HEIGHT / 2
-
-
 def arrow(ax: Axes, start: tuple[float, float], end: tuple[float, float], label: str = "") -> None:
     ax.add_patch(
         FancyArrowPatch(start, end, arrowstyle="-|>", mutation_scale=14, color=EDGE, lw=1.3)
@@ -132,8 +101,16 @@ def arrow(ax: Axes, start: tuple[float, float], end: tuple[float, float], label:
 
 
 def svg(fig: Figure, salt: str) -> str:
-    """A figure as deterministic SVG text: no date, ids fixed by `salt`, text drawn as paths."""
+    """A figure as deterministic SVG text: no date, ids fixed by `salt`, text drawn as paths,
+    cropped to what is drawn so that no empty band is left around it."""
     buf = io.StringIO()
     with rc_context({"svg.hashsalt": salt, "svg.fonttype": "path"}):
-        fig.savefig(buf, format="svg", facecolor=CARD, metadata={"Date": None})
+        fig.savefig(
+            buf,
+            format="svg",
+            facecolor=CARD,
+            metadata={"Date": None},
+            bbox_inches="tight",
+            pad_inches=0.08,
+        )
     return buf.getvalue()

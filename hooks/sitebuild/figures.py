@@ -1,7 +1,8 @@
 """Figures 1-5 of the lesson, drawn from vecnn's own computations on the lecture's layer.
 
-The build writes them as figures/hnnie-1.svg ... hnnie-5.svg (stable URLs named after the
-lecture's figures); ALT holds the alt text each is shown with, word for word.
+Each figure comes in two layouts from the same pieces: wide (figures/hnnie-N.svg, stable URLs
+named after the lecture's figures) and narrow for phones (figures/hnnie-N-narrow.svg). ALT
+holds the alt text each is shown with, word for word.
 """
 
 from __future__ import annotations
@@ -9,11 +10,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import numpy as np
+from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.patches import Circle
 
 from sitebuild import drawing
-from sitebuild.drawing import COLORS, EDGE, arrow, fmt, grid, new_figure, seq, text
+from sitebuild.drawing import COLORS, EDGE, arrow, fmt, new_figure, seq, text
+from sitebuild.layout import NARROW, WIDE, array, arrow_to, flow, note, sign
 from vecnn import dense, dense_loop, lesson
 
 # The lecture's layer, computed by the package itself.
@@ -21,98 +24,127 @@ Z_matmul = np.matmul(lesson.X, lesson.W)  # (1, 3)  before the bias
 Z = Z_matmul + lesson.B  # (1, 3)
 A_out = dense(lesson.X, lesson.W, lesson.B)  # (1, 3)
 a_out = dense_loop(lesson.x, lesson.W, lesson.b)  # (3,)
+LOOP = ["for j in range(3):", "    z = np.dot(W[:, j], x) + b[j]", "    a_out[j] = g(z)"]
 
 
-def loop() -> Figure:
-    """Figure 1, the loop: three units, each with its own w, b, z and output."""
-    fig, ax = new_figure(27, 9.5)
-    code = "for j in range(3):  z = np.dot(W[:, j], x) + b[j];  a_out[j] = g(z)"
-    text(ax, 0.5, 9.0, code, ha="left", family="monospace")
-    right, mid = grid(ax, lesson.x, 0.6, 5.4, "x", COLORS["x"])
+def unit_lines(j: int) -> list[str]:
+    """What unit j computes, with the lecture's numbers."""
+    w, b = seq(lesson.W[:, j]), fmt(lesson.b[j])
+    k = j + 1
+    return [
+        f"w{k} = {w},  b{k} = {b}",
+        f"z{k} = w{k}\u00b7x + b{k} = {fmt(Z[0, j])}",
+        f"a{k} = g(z{k}) = {fmt(a_out[j], 2)}",
+    ]
+
+
+def loop(width: float) -> Figure:
+    """Figure 1, the loop: the input feeds three units, each with its own w, b, z and output."""
+    return loop_narrow() if width < WIDE else loop_wide()
+
+
+def unit(ax: Axes, x: float, y: float, j: int) -> None:
+    ax.add_patch(Circle((x, y), 0.85, facecolor=COLORS["Z"], edgecolor=EDGE, lw=1.2))
+    text(ax, x, y, f"unit {j + 1}", 10)
+
+
+def loop_wide() -> Figure:
+    """x on the left feeds the three units; their outputs form a_out on the right."""
+    fig, ax = new_figure(27, 9.4)
+    note([f"{LOOP[0]}  {LOOP[1].strip()};  {LOOP[2].strip()}"]).draw(ax, 0.3, 9.0)
+    array(lesson.x, "x", COLORS["x"]).draw(ax, 0.6, 4.2)
+    array(a_out, "a_out", COLORS["A_out"], decimals=2).draw(ax, 21.4, 4.2)
     for j in range(3):
-        cy = 7.0 - j * 2.6
-        ax.add_patch(Circle((6.6, cy), 0.85, facecolor=COLORS["Z"], edgecolor=EDGE, lw=1.2))
-        text(ax, 6.6, cy, f"unit {j + 1}", 10)
-        arrow(ax, (right + 0.1, mid), (5.7, cy))
-        w, b = lesson.W[:, j], lesson.b[j]
-        text(ax, 7.8, cy + 0.4, f"w{j + 1} = {seq(w)},  b{j + 1} = {fmt(b)}", 10.5, ha="left")
-        z = f"z{j + 1} = w{j + 1}\u00b7x + b{j + 1} = {fmt(Z[0, j])}"
-        text(ax, 7.8, cy - 0.4, z, 10.5, ha="left")
-        arrow(ax, (14.3, cy), (16.3, cy), "g")
-        text(ax, 16.5, cy, f"a{j + 1} = {fmt(a_out[j], 2)}", ha="left")
-    grid(ax, a_out, 20.6, 5.4, "a_out", COLORS["A_out"], cell=2.0, decimals=2)
+        y = 6.8 - j * 2.6
+        unit(ax, 6.5, y, j)
+        arrow(ax, (4.0, 4.2), (5.6, y))
+        lines = unit_lines(j)
+        note(lines[:2], 10.5, mono=False).draw(ax, 7.7, y)
+        arrow(ax, (14.3, y), (16.3, y), "g")
+        text(ax, 16.5, y, f"a{j + 1} = {fmt(a_out[j], 2)}", ha="left")
     return fig
 
 
-def arrays() -> Figure:
+def loop_narrow() -> Figure:
+    """The same in one column: the code, x, the units one under the other, then a_out."""
+    fig, ax = new_figure(10.5, 15.0)
+    note(LOOP).draw(ax, 0.3, 13.6)
+    array(lesson.x, "x", COLORS["x"]).draw(ax, 0.6, 11.0)
+    array(a_out, "a_out", COLORS["A_out"], decimals=2).draw(ax, 0.6, 1.2)
+    ax.plot([0.9, 0.9], [10.55, 3.6], color=EDGE, lw=1.3)  # x's bus down to the units
+    for j in range(3):
+        y = 8.6 - j * 2.5
+        unit(ax, 2.9, y, j)
+        arrow(ax, (0.9, y), (2.0, y))
+        note(unit_lines(j), 10.5, mono=False).draw(ax, 4.0, y)
+    return fig
+
+
+def arrays(width: float) -> Figure:
     """Figure 2, the same data as 2-D arrays: the double brackets make X a 1x2 matrix."""
-    fig, ax = new_figure(27.4, 6.5)
-    right, mid = grid(ax, lesson.x, 0.6, 4.8, "x", COLORS["x"])
-    text(ax, right + 1.1, mid, "\u2192", 20)
-    right, _ = grid(ax, lesson.X, right + 2.2, 4.8, "X", COLORS["x"])
-    right, _ = grid(ax, lesson.W, right + 2.6, 4.8, "W", COLORS["W"])
-    grid(ax, lesson.B, right + 2.6, 4.8, "B", COLORS["B"])
-    code = "x = np.array([200, 17]) is 1-D;  X = np.array([[200, 17]]), W and B are 2-D"
-    text(ax, 13.7, 0.7, code, 10.5, va="baseline", family="monospace")
-    return fig
+    pieces = [
+        array(lesson.x, "x", COLORS["x"]),
+        sign("\u2192", 20, 1.8),
+        array(lesson.X, "X", COLORS["x"]),
+        array(lesson.W, "W", COLORS["W"]),
+        array(lesson.B, "B", COLORS["B"]),
+    ]
+    if width < WIDE:
+        words = [
+            "x = np.array([200, 17]) is 1-D;",
+            "X = np.array([[200, 17]]) is 2-D,",
+            "and so are W and B",
+        ]
+    else:
+        words = ["x = np.array([200, 17]) is 1-D;  X = np.array([[200, 17]]), W and B are 2-D"]
+    footer = [note(words)]
+    return flow(pieces, width, footer)
 
 
-def matmul() -> Figure:
+def matmul(width: float) -> Figure:
     """Figure 3, np.matmul(A_in, W): row 1 of A_in dotted with column 2 of W gives entry (1, 2)."""
-    fig, ax = new_figure(21.5, 6.5)
-    right, mid = grid(ax, lesson.X, 0.6, 4.8, "A_in", COLORS["x"], highlight=(0, None))
-    text(ax, right + 0.8, mid, "@", 18)
-    right, _ = grid(ax, lesson.W, right + 1.6, 4.8, "W", COLORS["W"], highlight=(None, 1))
-    text(ax, right + 0.8, mid, "=", 18)
-    grid(ax, Z_matmul, right + 1.6, 4.8, "A_in @ W", COLORS["Z"], highlight=(0, 1))
+    pieces = [
+        array(lesson.X, "A_in", COLORS["x"], highlight=(0, None)),
+        sign("@"),
+        array(lesson.W, "W", COLORS["W"], highlight=(None, 1)),
+        sign("="),
+        array(Z_matmul, "A_in @ W", COLORS["Z"], highlight=(0, 1)),
+    ]
     x, w = lesson.X[0], lesson.W[:, 1]
     sums = f"{fmt(x[0])}\u00d7{fmt(w[0])} + {fmt(x[1])}\u00d7{fmt(w[1])} = {fmt(Z_matmul[0, 1])}"
-    text(ax, 10.75, 0.7, f"row 1 of A_in \u00b7 column 2 of W = {sums}", va="baseline")
-    return fig
-
-
-def bias_and_activation() -> Figure:
-    """Figure 4: the matrix product, then + B, then g element-wise: Z and A_out."""
-    fig, ax = new_figure(30, 4.6)
-    right, mid = grid(ax, Z_matmul, 0.6, 3.2, "A_in @ W", COLORS["Z"])
-    text(ax, right + 0.8, mid, "+", 18)
-    right, _ = grid(ax, lesson.B, right + 1.6, 3.2, "B", COLORS["B"])
-    text(ax, right + 0.8, mid, "=", 18)
-    right, _ = grid(ax, Z, right + 1.6, 3.2, "Z", COLORS["Z"])
-    arrow(ax, (right + 0.3, mid), (right + 2.6, mid), "g")
-    grid(ax, A_out, right + 2.9, 3.2, "A_out = g(Z)", COLORS["A_out"], cell=2.0, decimals=2)
-    return fig
-
-
-def shapes() -> Figure:
-    """Figure 5: every quantity of the vectorized layer is a 2-D array."""
-    fig, ax = new_figure(32, 5.8)
-    left = 0.6
-    for name, M, key in [
-        ("A_in", lesson.X, "x"),
-        ("W", lesson.W, "W"),
-        ("B", lesson.B, "B"),
-        ("Z", Z, "Z"),
-        ("A_out", A_out, "A_out"),
-    ]:
-        wide = name == "A_out"  # two decimals need a wider cell
-        left = (
-            grid(
-                ax,
-                M,
-                left,
-                4.4,
-                name,
-                COLORS[key],
-                cell=2.0 if wide else 1.8,
-                decimals=2 if wide else None,
-            )[0]
-            + 1.2
-        )
-    text(
-        ax, 16, 0.6, "Z = np.matmul(A_in, W) + B;   A_out = g(Z)", va="baseline", family="monospace"
+    words = ["row 1 of A_in \u00b7 column 2 of W", f"= {sums}"]
+    footer = (
+        note(words, 11, mono=False) if width < WIDE else note([" ".join(words)], 11, mono=False)
     )
-    return fig
+    return flow(pieces, width, [footer])
+
+
+def bias_and_activation(width: float) -> Figure:
+    """Figure 4: the matrix product, then + B, then g element-wise: Z and A_out."""
+    pieces = [
+        array(Z_matmul, "A_in @ W", COLORS["Z"]),
+        sign("+"),
+        array(lesson.B, "B", COLORS["B"]),
+        sign("="),
+        array(Z, "Z", COLORS["Z"]),
+        arrow_to("g"),
+        array(A_out, "A_out = g(Z)", COLORS["A_out"], decimals=2),
+    ]
+    return flow(pieces, width)
+
+
+def shapes(width: float) -> Figure:
+    """Figure 5: every quantity of the vectorized layer is a 2-D array."""
+    pieces = [
+        array(lesson.X, "A_in", COLORS["x"]),
+        array(lesson.W, "W", COLORS["W"]),
+        array(lesson.B, "B", COLORS["B"]),
+        array(Z, "Z", COLORS["Z"]),
+        array(A_out, "A_out", COLORS["A_out"], decimals=2),
+    ]
+    code = ["Z = np.matmul(A_in, W) + B", "A_out = g(Z)"]
+    footer = note(code) if width < WIDE else note(["Z = np.matmul(A_in, W) + B;   A_out = g(Z)"])
+    return flow(pieces, width, [footer])
 
 
 def alt_text() -> dict[str, str]:
@@ -138,7 +170,7 @@ def alt_text() -> dict[str, str]:
     }
 
 
-FIGURES: dict[str, Callable[[], Figure]] = {
+FIGURES: dict[str, Callable[[float], Figure]] = {
     "hnnie-1": loop,
     "hnnie-2": arrays,
     "hnnie-3": matmul,
@@ -148,6 +180,6 @@ FIGURES: dict[str, Callable[[], Figure]] = {
 ALT = alt_text()
 
 
-def svg(name: str) -> str:
-    """One figure as SVG text, named after its file: svg("hnnie-1") is Figure 1."""
-    return drawing.svg(FIGURES[name](), name)
+def svg(name: str, narrow: bool = False) -> str:
+    """One figure as SVG text: svg("hnnie-1") is Figure 1, wide; narrow=True is its phone layout."""
+    return drawing.svg(FIGURES[name](NARROW if narrow else WIDE), name)

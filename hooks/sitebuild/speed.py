@@ -11,7 +11,9 @@ import re
 from pathlib import Path
 
 from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter, LogLocator
 
+from sitebuild import drawing
 from sitebuild.drawing import CARD, EDGE, INK
 from vecnn.bench import DTYPES, IMPLS, Report, find, format_time
 from vecnn.bench.results import BARE, DENSE, DENSE_LOOP, PYTHON_LOOPS, Size
@@ -86,28 +88,44 @@ def summary(report: Report) -> dict[str, str]:
 
 
 def markdown_table(report: Report) -> str:
-    """Median time per implementation, one row per size and dtype."""
+    """Median time per implementation, one table per dtype, one row per size."""
     names = [n for n in IMPLS if any(r["impl"] == n for r in report["results"])]
     head = " | ".join(n if n == PYTHON_LOOPS else f"`{n}`" for n in names)
-    lines = [
-        f"| m × n × j | dtype | {head} | `dense` / `A_in @ W` |",
-        "|" + " --- |" * (len(names) + 3),
-    ]
-    keys = dict.fromkeys(((r["m"], r["n"], r["j"]), r["dtype"]) for r in report["results"])
-    for size, dtype in keys:
-        rows = [find(report, name, size, dtype) for name in names]
-        cells = [format_time(r["median_s"]) if "median_s" in r else "skipped" for r in rows]
-        ratio = median(report, DENSE, size, dtype) / median(report, BARE, size, dtype)
-        lines.append(
-            f"| {'×'.join(map(str, size))} | {dtype} | " + " | ".join(cells) + f" | {ratio:.2f} |"
-        )
-    return "\n".join(lines)
+    sizes = dict.fromkeys((r["m"], r["n"], r["j"]) for r in report["results"])
+    tables = []
+    for dtype in DTYPES:
+        lines = [
+            f"**{dtype}**",
+            "",
+            f"| m × n × j | {head} | `dense` ÷ bare |",
+            "|" + " --- |" * (len(names) + 2),
+        ]
+        for size in sizes:
+            rows = [find(report, name, size, dtype) for name in names]
+            cells = [format_time(r["median_s"]) if "median_s" in r else "skipped" for r in rows]
+            ratio = median(report, DENSE, size, dtype) / median(report, BARE, size, dtype)
+            lines.append(
+                f"| {'×'.join(map(str, size))} | " + " | ".join(cells) + f" | {ratio:.2f} |"
+            )
+        tables.append("\n".join(lines))
+    return "\n\n".join(tables)
 
 
-def chart(report: Report) -> Figure:
-    """Time against layer size (multiply-adds m*n*j), log-log, one line per implementation."""
-    fig = Figure(figsize=(10, 4.2), facecolor=CARD)
-    axes = fig.subplots(1, 2, sharey=True)
+def count(v: float) -> str:
+    """1, 10, 100, 1k, ..., 1G: tick labels in words rather than powers of ten."""
+    for suffix, scale in (("G", 1e9), ("M", 1e6), ("k", 1e3)):
+        if v >= scale:
+            return f"{v / scale:.0f}{suffix}"
+    return f"{v:.0f}"
+
+
+def chart(report: Report, narrow: bool = False) -> Figure:
+    """Time against layer size (multiply-adds m*n*j), log-log, one line per implementation.
+
+    Wide: float32 and float64 side by side. Narrow, for phones: one above the other.
+    """
+    fig = Figure(figsize=(3.9, 6.4) if narrow else (7.4, 3.5), facecolor=CARD)
+    axes = fig.subplots(2, 1, sharex=True) if narrow else fig.subplots(1, 2, sharey=True)
     for ax, dtype in zip(axes, DTYPES, strict=True):
         for impl, (color, marker) in LINES.items():
             rows = [r for r in report["results"] if r["impl"] == impl and r["dtype"] == dtype]
@@ -118,14 +136,21 @@ def chart(report: Report) -> Figure:
                 x, y = zip(*points, strict=True)
                 ax.loglog(x, y, color=color, marker=marker, label=impl, lw=1.6, ms=5)
         ax.set_title(dtype, color=INK, fontsize=11)
-        ax.set_xlabel("layer size: multiply-adds m·n·j", color=INK)
+        ax.xaxis.set_major_locator(LogLocator(base=100 if narrow else 10))
+        ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: count(v)))
+        ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: format_time(v).replace(".0 ", " ")))
+        ax.minorticks_off()
         ax.set_facecolor(CARD)
         ax.grid(True, which="major", color="#d0d7de", lw=0.6)
-        ax.tick_params(colors=INK, which="both")
+        ax.tick_params(colors=INK, which="both", labelsize=10)
         for spine in ax.spines.values():
             spine.set_color(EDGE)
-    axes[0].set_ylabel("median time per call (s)", color=INK)
-    axes[0].legend(frameon=False, fontsize=9, labelcolor=INK)
+    axes[-1].set_xlabel("layer size: multiply-adds m·n·j", color=INK, fontsize=10)
+    if not narrow:
+        axes[0].set_xlabel("layer size: multiply-adds m·n·j", color=INK, fontsize=10)
+    for ax in axes if narrow else axes[:1]:
+        ax.set_ylabel("median time per call", color=INK, fontsize=10)
+    axes[0].legend(frameon=False, fontsize=10, labelcolor=INK)
     fig.tight_layout()
     return fig
 
@@ -155,3 +180,7 @@ def fill(markdown: str, report: Report, page: str) -> str:
         return values[match[1]]
 
     return PLACEHOLDER.sub(value, markdown)
+
+
+def svg(report: Report, narrow: bool = False) -> str:
+    return drawing.svg(chart(report, narrow), "speed")

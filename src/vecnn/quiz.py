@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 
 # Each expression, on A_in (5, 3), W (3, 4), B (1, 4) and x (3,), with why it has its shape.
@@ -28,15 +30,46 @@ def quiz_shapes() -> dict[str, tuple[int, ...]]:
     return {expr: np.shape(eval(expr, names)) for expr in QUIZ}  # our own strings, not input
 
 
-def check_shapes(answers: dict[str, tuple[int, ...]]) -> None:
-    """Compare predicted shapes with the real ones; explain each wrong one."""
+def mistake(expr: str, answer: Any, shape: tuple[int, ...]) -> str | None:
+    """What is wrong with one predicted shape, or None if it is right."""
+    if isinstance(answer, str):
+        return f"{expr}: you wrote the string {answer!r}; write the tuple {shape} itself, without quotes."
+    if isinstance(answer, int | np.integer):
+        return f"{expr}: you wrote the number {answer}; a shape is a tuple, even with one entry: ({answer},)."
+    if not isinstance(answer, tuple | list) or not all(
+        isinstance(n, int | np.integer) for n in answer
+    ):
+        return f"{expr}: you wrote {answer!r}; a shape is a tuple of whole numbers, such as (5, 4)."
+    if tuple(answer) != shape:
+        return f"{expr}: you said {tuple(answer)}, it is {shape}: {QUIZ[expr]}."
+    return None
+
+
+def check_shapes(answers: Any) -> None:
+    """Compare predicted shapes with the real ones and print what is wrong with each.
+    Never raises: in a notebook, a sentence reads better than a traceback."""
     real = quiz_shapes()
-    missing = [expr for expr in real if expr not in answers]
+    if not isinstance(answers, dict):
+        print(
+            f"Not yet. The answers must be a dict from each expression to its shape, such as "
+            f'{{"W.T": (4, 3)}}, but they are a {type(answers).__name__}.'
+        )
+        return
+    if all(answers.get(expr) is None for expr in real):
+        print(
+            "Not yet. The shape quiz is not answered: replace each None with the shape you "
+            "predict, such as (5, 4)."
+        )
+        return
+    missing = [expr for expr in real if answers.get(expr) is None]
     wrong = [
-        f"  {expr}: you said {answers[expr]}, it is {shape}: {QUIZ[expr]}."
+        m
         for expr, shape in real.items()
-        if expr in answers and tuple(answers[expr]) != shape
+        if expr not in missing and (m := mistake(expr, answers[expr], shape))
     ]
-    assert not missing, f"Predict these shapes too: {', '.join(missing)}"
-    assert not wrong, "Not quite:\n" + "\n".join(wrong)
+    if missing:
+        wrong.append(f"Predict these shapes too: {', '.join(missing)}.")
+    if wrong:
+        print("Not yet.\n  " + "\n  ".join(wrong))
+        return
     print(f"All {len(real)} shapes right.")
