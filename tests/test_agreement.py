@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
 from vecnn import dense, dense_loop, matmul_dots, sigmoid
+from vecnn.validate import float_dtype
 
 SETTINGS = settings(
     max_examples=500,
@@ -96,3 +97,77 @@ def test_matmul_dots_equals_np_matmul():
 
     check()
     assert len(cases) >= 500, f"only {len(cases)} products were checked"
+
+
+# Every numeric dtype a learner might pass, with values up to its limits: both layers cast to the
+# same float dtype first (float64 for bools and integers), so neither wraps around nor truncates.
+DTYPES = [
+    np.bool_,
+    np.int8,
+    np.int16,
+    np.int32,
+    np.int64,
+    np.uint8,
+    np.uint16,
+    np.uint32,
+    np.uint64,
+    np.float16,
+    np.float32,
+    np.float64,
+]
+
+
+def elements(dtype):
+    if dtype is np.bool_:
+        return st.booleans()
+    if np.issubdtype(dtype, np.integer):
+        info = np.iinfo(dtype)
+        near = st.integers(max(info.min, info.max - 3), info.max)  # the very top of the range
+        return st.one_of(
+            near,
+            st.integers(info.min, min(info.min + 3, info.max)),
+            st.integers(info.min, info.max),
+        )
+    return st.floats(-8, 8, width=np.finfo(dtype).bits)  # float16 overflows at 65504
+
+
+@st.composite
+def typed_layers(draw):
+    dtype = draw(st.sampled_from(DTYPES))
+    m, n, j = (draw(st.integers(0 if k == 0 else 1, 6)) for k in range(3))
+    A_in = draw(arrays(dtype, (m, n), elements=elements(dtype)))  # (m, n)
+    W = draw(arrays(dtype, (n, j), elements=elements(dtype)))  # (n, j)
+    b = draw(arrays(dtype, (j,), elements=elements(dtype)))  # (j,)
+    return A_in, W, b
+
+
+def test_every_dtype_agrees_up_to_its_limits():
+    seen = set()
+
+    @settings(SETTINGS, max_examples=600)
+    @given(typed_layers())
+    def check(layer):
+        A_in, W, b = layer
+        dtype = float_dtype(A_in, W, b)
+        Z = dense(A_in, W, b, g=linear)  # (m, j)
+        assert Z.dtype == dtype and Z.shape == (A_in.shape[0], W.shape[1])
+        floats = [x.astype(dtype) for x in (A_in, W, b)]
+        tol = bound(*floats)  # (m, j)
+        for a_in, z, row_tol in zip(A_in, Z, tol, strict=True):
+            z_loop = dense_loop(a_in, W, b, g=linear)  # (j,)
+            assert z_loop.dtype == dtype
+            assert np.all(np.abs(z - z_loop) <= row_tol), (A_in.dtype, z, z_loop)
+            exact = (
+                [
+                    sum(int(x) * int(w) for x, w in zip(a_in, col, strict=True)) + int(bj)
+                    for col, bj in zip(W.T, b, strict=True)
+                ]
+                if A_in.dtype.kind in "biu"
+                else None
+            )
+            if exact is not None:  # integers: no wrap-around, only float64's rounding
+                assert np.all(np.abs(z_loop - np.array(exact, dtype=float)) <= row_tol)
+        seen.add(A_in.dtype)
+
+    check()
+    assert seen == {np.dtype(d) for d in DTYPES}, f"not every dtype was drawn: {seen}"

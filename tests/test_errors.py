@@ -127,13 +127,17 @@ def test_non_numeric_weights(fn):
 def test_ragged_list():
     with pytest.raises(ValueError) as err:
         dense([[200, 17], [1]], W, b)
-    assert "A_in is a ragged list of 2 rows with lengths [2, 1]" in str(err.value)
+    assert "A_in is a ragged list: A_in[1] has 1 entry where A_in[0] has 2 entries" in str(
+        err.value
+    )
     assert "Hint:" in str(err.value)
 
 
 @BOTH
 def test_ragged_weights(fn):
-    with pytest.raises(ValueError, match=r"W is a ragged list of 2 rows with lengths \[3, 2\]"):
+    with pytest.raises(
+        ValueError, match=r"W is a ragged list: W\[1\] has 2 entries where W\[0\] has 3 entries"
+    ):
         call(fn, np.ones(2), W=[[1, -3, 5], [-2, 4]])
 
 
@@ -149,13 +153,16 @@ def test_activation_not_callable(fn, g):
 def test_activation_that_is_not_elementwise():
     with pytest.raises(ValueError) as err:
         dense(np.ones((4, 2)), W, b, g=np.sum)
-    assert "g must act element-wise, but g(Z) has shape () for Z of shape (4, 3)" in str(err.value)
-    with pytest.raises(ValueError, match=r"g\(Z\) has shape \(3,\) for Z of shape \(4, 3\)"):
+    assert "g must act element-wise, but g returned shape () for Z of shape (4, 3)" in str(
+        err.value
+    )
+    assert "not a reduction such as np.sum" in str(err.value)
+    with pytest.raises(ValueError, match=r"g returned shape \(3,\) for Z of shape \(4, 3\)"):
         dense(np.ones((4, 2)), W, b, g=lambda Z: Z.max(axis=0))
 
 
 def test_loop_activation_that_is_not_elementwise():
-    with pytest.raises(ValueError, match=r"g\(Z\) has shape \(2,\) for Z of shape \(\)"):
+    with pytest.raises(ValueError, match=r"g returned shape \(2,\) for the number z = -2"):
         dense_loop(np.ones(2), W, b, g=lambda z: np.array([z, z]))
 
 

@@ -7,6 +7,8 @@ from typing import Any
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from vecnn.validate import as_numeric
+
 
 def sigmoid(z: ArrayLike, out: NDArray[np.floating[Any]] | None = None) -> Any:
     """Element-wise logistic sigmoid 1 / (1 + exp(-z)), overflow-free for every finite input.
@@ -22,11 +24,29 @@ def sigmoid(z: ArrayLike, out: NDArray[np.floating[Any]] | None = None) -> Any:
     Returns:
         An array of z's shape, or a NumPy scalar when z is a scalar.
     """
-    z = np.asarray(z)
+    z = as_numeric("z", z)  # real numbers only: a clear TypeError for complex or strings
     dtype = z.dtype if np.issubdtype(z.dtype, np.floating) else np.dtype(np.float64)
-    s = np.empty(z.shape, dtype) if out is None else out  # same shape as z
+    s = np.empty(z.shape, dtype) if out is None else checked_out(out, z.shape)  # z's shape
     np.multiply(z, 0.5, out=s)  # z / 2
     np.tanh(s, out=s)  # in [-1, 1]; cannot overflow
     s += 1
     s *= 0.5  # in [0, 1]
     return s if s.ndim else s[()]
+
+
+def checked_out(out: Any, shape: tuple[int, ...]) -> NDArray[np.floating[Any]]:
+    """`out` must be a float array of z's shape: numpy would broadcast into a bigger one."""
+    if not isinstance(out, np.ndarray) or out.dtype.kind != "f":
+        what = (
+            f"an array of dtype {out.dtype}" if isinstance(out, np.ndarray) else type(out).__name__
+        )
+        raise TypeError(
+            f"out must be a float array of z's shape {shape}, but it is {what}.\n"
+            "Hint: leave out= unset to get a new array, or pass np.empty(z.shape)."
+        )
+    if out.shape != shape:
+        raise ValueError(
+            f"out has shape {out.shape} but z has shape {shape}; they must be the same.\n"
+            "Hint: pass np.empty(z.shape), or z itself (if z is a float array) to work in place."
+        )
+    return out

@@ -46,14 +46,15 @@ def dense_loop(
             "or pass a_in.ravel() if it is a single (1, n) row."
         )
     check_layer(a_in, W, b, a="a_in", b="b")
-    dtype = float_dtype(a_in, W, b)
-    b = b.reshape(-1)  # (j,)
+    dtype = float_dtype(a_in, W, b)  # the same casts as dense: no int8 or bool arithmetic
+    a_in, W = a_in.astype(dtype, copy=False), W.astype(dtype, copy=False)  # (n,), (n, j)
+    b = b.astype(dtype, copy=False).reshape(-1)  # (j,)
     units = W.shape[1]
     a_out = np.zeros(units, dtype=dtype)  # (j,)
     for j in range(units):
         w = W[:, j]  # (n,)  the weights of unit j
         z = np.dot(w, a_in) + b[j]  # a number
-        a_out[j] = check_activated(g, z, g(z))  # a number
+        a_out[j] = check_activated(g, z, g(z), dtype)  # a number
     return a_out
 
 
@@ -78,13 +79,13 @@ def dense(A_in: ArrayLike, W: ArrayLike, B: ArrayLike, g: Callable[..., Any] = s
     b = B.reshape(-1)  # (j,)  the same bias row for every example
     if g is not sigmoid:
         Z += b  # (m, j)
-        return check_activated(g, Z, g(Z))  # (m, j)
+        return check_activated(g, Z, g(Z), dtype)  # (m, j)
     # The default path adds the bias and applies the sigmoid in place, one block of rows at a
     # time: each block is small enough to stay in the CPU's cache across those few passes, and
     # no second (m, j) array is ever allocated. See "How fast is it?".
     A_out = Z  # (m, j)  the same memory: Z turns into A_out in place, block by block
     rows = np.atleast_2d(A_out)  # (m, j)  a view
-    step = max(1, BLOCK_BYTES // max(rows[0].nbytes, 1))
+    step = max(1, BLOCK_BYTES // max(rows.shape[1] * rows.itemsize, 1))  # rows per block
     for start in range(0, len(rows), step):
         block = rows[start : start + step]  # (step, j)  a view
         block += b

@@ -77,7 +77,7 @@ class Diagnosis:
         out, err, finished = call(self.fn, args)
         if not finished:
             return None, (
-                f"{self.name} did not return within {TIMEOUT:.0f} seconds on a 2-unit layer: "
+                f"{self.name} did not return within {TIMEOUT:g} seconds on a 2-unit layer: "
                 "look for a loop that never ends."
             )
         if isinstance(err, NotImplementedError):

@@ -15,21 +15,45 @@ def as_numeric(name: str, x: ArrayLike) -> NDArray[Any]:
     """np.asarray(x) that refuses ragged lists, strings and objects with a message naming x."""
     try:
         arr = np.asarray(x)
-    except ValueError:  # numpy's "inhomogeneous shape": a ragged list
-        rows: Any = x  # a list of rows, as the error says
-        lengths = [len(row) if hasattr(row, "__len__") else "a number" for row in rows]
+    except ValueError as err:
+        if "inhomogeneous" not in str(err):  # an object's own __array__ failed: keep its words
+            raise ValueError(f"{name} could not be turned into an array: {err}") from err
+        hint = (
+            f"make every row of {name} as long as W has rows (one entry per input feature)"
+            if name.lower() == "a_in"
+            else f"make every row of {name} the same length"
+        )
         raise ValueError(
-            f"{name} is a ragged list of {len(lengths)} rows with lengths {lengths}, so it has no "
-            f"shape; expected every row to have the same length, e.g. shape (m, n).\n"
-            f"Hint: make every row of {name} as long as W has rows (one entry per input feature)."
+            f"{name} is a ragged list: {ragged(name, x)}, so it has no shape; expected every "
+            f"row to have the same length, e.g. shape (m, n).\nHint: {hint}."
         ) from None
+    except Exception as err:  # anything an __array__ or __len__ of the caller's object raised
+        raise TypeError(f"{name} could not be turned into an array: {err}") from err
     if arr.dtype.kind not in "biuf":  # bool, int, unsigned int, float: not complex, str, object
         raise TypeError(
             f"{name} must hold real numbers, but it has dtype {arr.dtype} and shape {arr.shape}.\n"
-            f"Hint: pass numbers only (no strings or None); np.asarray({name}, dtype=float) "
-            "names the first entry that is not a number."
+            f"Hint: pass numbers only (no strings, None or complex numbers); "
+            f"np.asarray({name}, dtype=float) names the first entry that is not a number."
         )
     return arr
+
+
+def ragged(name: str, x: Any) -> str:
+    """Where a nested list stops being rectangular, e.g. 'A_in[1] has 1 entry where A_in[0] has 2'."""
+    items = list(x)
+    lengths = [len(item) if isinstance(item, list | tuple | np.ndarray) else None for item in items]
+    if len(set(lengths)) > 1:
+        k = next(i for i, n in enumerate(lengths) if n != lengths[0])
+        say = {None: "is a number"} | {
+            n: f"has {n} {'entry' if n == 1 else 'entries'}" for n in lengths if n is not None
+        }
+        return f"{name}[{k}] {say[lengths[k]]} where {name}[0] {say[lengths[0]]}"
+    for i, item in enumerate(items):
+        try:
+            np.asarray(item)
+        except ValueError:
+            return ragged(f"{name}[{i}]", item)
+    return f"its {len(items)} entries do not stack"
 
 
 def float_dtype(*arrays: NDArray[Any]) -> np.dtype[Any]:
@@ -96,14 +120,35 @@ def check_activation(g: Callable[..., Any]) -> None:
         )
 
 
-def check_activated(g: Callable[..., Any], Z: Any, A_out: Any) -> Array:
-    """g(Z) must keep Z's shape: an activation acts on each entry on its own."""
-    activated: Array = np.asarray(A_out)
+def check_activated(g: Callable[..., Any], Z: Any, A_out: Any, dtype: np.dtype[Any]) -> Array:
+    """g(Z) must be real numbers of Z's shape: an activation acts on each entry on its own.
+
+    The result has the layer's float dtype, whatever number type g returned (bools included).
+    """
+    name = getattr(g, "__name__", "g")
+    given = f"Z of shape {np.shape(Z)}" if np.ndim(Z) else f"the number z = {float(Z):g}"
+    if A_out is None:
+        raise TypeError(
+            f"g returned None for {given}; it must return real numbers of the same shape.\n"
+            f"Hint: {name} may be missing its `return` line."
+        )
+    try:
+        activated = np.asarray(A_out)
+    except ValueError:
+        raise ValueError(
+            f"g returned a ragged list for {given}; it must return real numbers of the same "
+            "shape.\nHint: return an array, such as np.tanh(z) does."
+        ) from None
+    if activated.dtype.kind not in "biuf":
+        raise TypeError(
+            f"g must return real numbers, but {name} returned {activated.dtype} values for "
+            f"{given}.\nHint: use a numeric function such as vecnn.sigmoid or np.tanh; "
+            "complex numbers and strings cannot be a layer's output."
+        )
     if activated.shape != np.shape(Z):
         raise ValueError(
-            f"g must act element-wise, but g(Z) has shape {activated.shape} for Z of shape "
-            f"{np.shape(Z)}.\n"
-            f"Hint: {getattr(g, '__name__', 'g')} changes the shape; use an element-wise function "
+            f"g must act element-wise, but g returned shape {activated.shape} for {given}.\n"
+            f"Hint: {name} changes the shape; use an element-wise function "
             "such as vecnn.sigmoid or np.tanh, not a reduction such as np.sum or np.max."
         )
-    return activated
+    return activated.astype(dtype, copy=False)
