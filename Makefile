@@ -52,13 +52,13 @@ audit: site node_modules/.installed  ## Lighthouse (mobile) on every page; needs
 	$(BIN)/python -m tests.audit site
 
 lint: install  ## ruff and mypy
-	$(BIN)/ruff check src tests hooks
-	$(BIN)/ruff format --check src tests hooks
+	$(BIN)/ruff check src tests hooks hatch_build.py
+	$(BIN)/ruff format --check src tests hooks hatch_build.py
 	$(BIN)/mypy
 
 format: install  ## apply ruff's fixes and formatting
-	$(BIN)/ruff check --fix src tests hooks
-	$(BIN)/ruff format src tests hooks
+	$(BIN)/ruff check --fix src tests hooks hatch_build.py
+	$(BIN)/ruff format src tests hooks hatch_build.py
 
 clean:  ## remove the environments, the built site and caches
 	rm -rf .uv $(VENV) site node_modules screenshots .cache .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -13,13 +13,14 @@ from typing import Any
 import nbformat
 from mkdocs.structure.files import File, Files
 
-from sitebuild import figures, fixes, lab, mathfont, mathml, pictures, speed
+from sitebuild import figures, fixes, lab, mathfont, mathml, package, pictures, speed
 
 LAB = "lab.ipynb"  # the one lab notebook: exercises with their solutions marked
 BUILT = Path(tempfile.mkdtemp(prefix="vecnn-site-"))  # generated sources, per process
 
 # name -> (wide SVG, narrow SVG) of every figure in this build
 DRAWN: dict[str, tuple[str, str]] = {}
+WHEEL: dict[str, str] = {}  # the file name of the wheel this build publishes
 
 
 def on_files(files: Files, config: Any) -> Files:
@@ -33,6 +34,9 @@ def on_files(files: Files, config: Any) -> Files:
     for name, (wide, narrow) in DRAWN.items():
         files.append(File.generated(config, f"figures/{name}.svg", content=wide))
         files.append(File.generated(config, f"figures/{name}-narrow.svg", content=narrow))
+    wheel, content = package.build(Path(config["config_file_path"]).parent, config["site_url"])
+    WHEEL["name"] = wheel
+    files.append(File.generated(config, f"downloads/{wheel}", content=content))
     notebook = files.get_file_from_path(LAB)
     if notebook is not None:  # mkdocs-jupyter executes the page's notebook from here on
         notebook.abs_src_path = str(lab.write(lab_source(config, page=True), BUILT / LAB))
@@ -46,11 +50,14 @@ def lab_source(config: Any, page: bool) -> Any:
     for cell in source.cells:
         if cell.cell_type == "markdown" and "[[bench:" in cell.source:
             cell.source = speed.fill(cell.source, report, LAB)
+        cell.source = package.fill(cell.source, config["site_url"], WHEEL["name"])
     return lab.page_notebook(source) if page else lab.download(source, config["site_url"])
 
 
 def on_page_markdown(markdown: str, page: Any, config: Any, **kwargs: Any) -> str:
-    """Fill the speed chapter's [[bench:key]] placeholders from the results file."""
+    """Fill the speed chapter's [[bench:key]] placeholders from the results file, and the install
+    command where a page asks for it."""
+    markdown = package.fill(markdown, config["site_url"], WHEEL["name"])
     if "[[bench:" not in markdown:
         return markdown
     return speed.fill(markdown, speed.load(config["docs_dir"]), page.file.src_path)

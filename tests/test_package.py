@@ -1,6 +1,7 @@
 """What a reader installs: the lesson's package, with no site-building code in it."""
 
 import pkgutil
+import re
 import subprocess
 import sys
 import zipfile
@@ -71,3 +72,34 @@ def test_the_wheel_holds_the_lesson_and_nothing_else(wheel):
         if line.startswith("Requires-Dist:") and "extra ==" not in line
     ]
     assert sorted(requires) == ["Requires-Dist: numpy>=2.0", "Requires-Dist: threadpoolctl>=3.1"]
+
+
+def test_the_wheel_has_full_metadata_and_passes_twine_check(wheel):
+    metadata = next(n for n in zipfile.ZipFile(wheel).namelist() if n.endswith("METADATA"))
+    text = zipfile.ZipFile(wheel).read(metadata).decode()
+    for field in [
+        "Summary: How neural networks",
+        "License-Expression: MIT",
+        "Requires-Python: >=3.11",
+        "Project-URL: Documentation, ",
+        "Classifier: Programming Language :: Python :: 3.11",
+        "Description-Content-Type: text/markdown",
+    ]:
+        assert field in text, field
+    result = subprocess.run(
+        [sys.executable, "-m", "twine", "check", "--strict", str(wheel)],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0 and "PASSED" in result.stdout, result.stdout + result.stderr
+
+
+def test_the_site_ships_the_wheel_and_shows_how_to_install_it(site):
+    (published,) = (site / "downloads").glob("vecnn-*.whl")
+    assert published.name == f"vecnn-{vecnn.__version__}-py3-none-any.whl"
+    command = f"pip install http://127.0.0.1:8000/downloads/{published.name}"
+    for page in ["index.html", "reference/index.html"]:
+        text = re.sub(r"<[^>]+>", "", (site / page).read_text(encoding="utf-8"))
+        assert command in text, f"{page} does not show {command}"
+    names = zipfile.ZipFile(published).namelist()
+    assert "vecnn/layer.py" in names and not any("sitebuild" in n for n in names)

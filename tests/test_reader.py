@@ -1,0 +1,192 @@
+"""A reader away from the repository: the built site served over HTTP, fresh virtual
+environments, the install command the page shows, every snippet of every page, and the
+downloaded lab in a bare Jupyter kernel that installs vecnn by itself.
+
+This needs the package index (NumPy comes from there, as it does for a reader). Where the index
+is out of reach the test skips and says why; in CI (CI=true) that is a failure instead.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import http.server
+import json
+import os
+import re
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from tests import pages
+from tests.conftest import mkdocs_build
+from tests.test_docs import fences
+
+INDEX = "https://pypi.org/simple/numpy/"
+MARKER = "<!--pytest-codeblocks:expected-output-->"
+
+
+def index_reachable() -> str | None:
+    """Why the package index cannot be reached, or None."""
+    try:
+        urllib.request.urlopen(INDEX, timeout=15).close()
+    except OSError as err:
+        return f"the package index is out of reach ({err})"
+    return None
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+class Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002 (the base class's name)
+        pass
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
+    """The site built for a loopback site_url and served there: (base URL, site folder)."""
+    why = index_reachable()
+    if why:
+        if os.environ.get("CI"):
+            pytest.fail(f"{why}; the reader test must run in CI")
+        pytest.skip(why)
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/"
+    site = tmp_path_factory.mktemp("reader-site")
+    os.environ["SITE_URL"] = base
+    try:
+        result = mkdocs_build(site)
+    finally:
+        del os.environ["SITE_URL"]
+    assert result.returncode == 0, result.stderr[-3000:]
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", port), functools.partial(Quiet, directory=str(site))
+    )
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield base, site
+    server.shutdown()
+    server.server_close()
+
+
+def venv(path: Path) -> Path:
+    """A fresh virtual environment with nothing but pip; returns its python."""
+    subprocess.run([sys.executable, "-m", "venv", str(path)], check=True)
+    return path / "bin" / "python"
+
+
+def install_command(page_html: str) -> str:
+    """The shell block with `pip install` that the page shows, as a reader would copy it."""
+    blocks = re.findall(r"<pre>.*?<code>(.*?)</code>", page_html, re.S)
+    commands = [html.unescape(re.sub(r"<[^>]+>", "", b)).strip() for b in blocks]
+    (command,) = [c for c in commands if c.startswith("pip install ")]
+    return command
+
+
+def snippets() -> list[tuple[str, str, str | None]]:
+    """(where, code, expected output or None) of every ```python block on the site's pages."""
+    found = []
+    for path in pages.MARKDOWN:
+        blocks = list(fences(path))
+        for k, (lineno, info, code, _) in enumerate(blocks):
+            if info != "python":
+                continue
+            after = blocks[k + 1] if k + 1 < len(blocks) else None
+            expected = after[2] if after and MARKER in "\n".join(after[3]) else None
+            found.append((f"{path.name}:{lineno}", code, expected))
+    return found
+
+
+@pytest.mark.slow
+def test_the_install_command_then_every_snippet(served, tmp_path):
+    base, site = served
+    home = (site / "index.html").read_text(encoding="utf-8")
+    command = install_command(home)
+    assert command == f"pip install {base}downloads/vecnn-{version()}-py3-none-any.whl"
+    assert (
+        install_command((site / "reference" / "index.html").read_text(encoding="utf-8")) == command
+    )
+    python = venv(tmp_path / "reader")
+    started = time.perf_counter()
+    subprocess.run([str(python), "-m", *command.split()], check=True, capture_output=True)
+    work = tmp_path / "work"  # not the repository: nothing to import from by accident
+    work.mkdir()
+    ran = snippets()
+    assert len(ran) >= 36  # every page has its snippets: a lost one fails here
+    for where, code, expected in ran:
+        result = subprocess.run(
+            [str(python), "-c", code], capture_output=True, text=True, cwd=work, timeout=120
+        )
+        assert result.returncode == 0, f"{where} failed in the reader's venv:\n{result.stderr}"
+        if expected is not None:
+            assert result.stdout.strip() == expected.strip(), f"{where} printed otherwise"
+    RECORD["snippets"] = len(ran)
+    RECORD["install and snippets (s)"] = round(time.perf_counter() - started, 1)
+
+
+@pytest.mark.slow
+def test_the_downloaded_lab_sets_itself_up_in_a_bare_kernel(served, tmp_path):
+    base, _ = served
+    bare = venv(tmp_path / "bare")
+    subprocess.run([str(bare), "-m", "pip", "install", "--quiet", "ipykernel"], check=True)
+    kernels = tmp_path / "jupyter" / "kernels" / "bare"
+    kernels.mkdir(parents=True)
+    spec = {
+        "argv": [str(bare), "-m", "ipykernel_launcher", "-f", "{connection_file}"],
+        "display_name": "bare",
+        "language": "python",
+    }
+    (kernels / "kernel.json").write_text(json.dumps(spec))
+    with urllib.request.urlopen(base + "lab/lab.ipynb", timeout=30) as response:
+        (tmp_path / "lab.ipynb").write_bytes(response.read())
+    started = time.perf_counter()
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "jupyter",
+            "nbconvert",
+            "--to",
+            "notebook",
+            "--execute",
+            "--ExecutePreprocessor.kernel_name=bare",
+            "--ExecutePreprocessor.timeout=300",
+            "--output",
+            "executed.ipynb",
+            str(tmp_path / "lab.ipynb"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=900,
+        cwd=tmp_path,
+        env={**os.environ, "JUPYTER_PATH": str(tmp_path / "jupyter")},
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    executed = nbformat.read(tmp_path / "executed.ipynb", as_version=4)
+    code = [cell for cell in executed.cells if cell.cell_type == "code"]
+    first = "".join(out.get("text", "") for out in code[0].outputs)
+    assert f"vecnn {version()} installed from this site" in first, first
+    printed = "".join(out.get("text", "") for cell in code for out in cell.outputs)
+    assert "not written yet" in printed and "All checks passed" not in printed
+    assert not [o for cell in code for o in cell.outputs if o.output_type == "error"]
+    RECORD["lab in a bare kernel (s)"] = round(time.perf_counter() - started, 1)
+    RECORD["lab's first lines"] = first.strip().splitlines()[-3:]
+
+
+RECORD: dict[str, object] = {}  # for the record: printed at the end with -s
+
+
+def version() -> str:
+    from importlib.metadata import version
+
+    return version("vecnn")
