@@ -13,7 +13,7 @@ from typing import Any
 import nbformat
 from mkdocs.structure.files import File, Files
 
-from sitebuild import figures, fixes, lab, mathfont, mathml, package, pictures, speed
+from sitebuild import dates, figures, fixes, lab, mathfont, mathml, package, pictures, speed
 
 LAB = "lab.ipynb"  # the one lab notebook: exercises with their solutions marked
 BUILT = Path(tempfile.mkdtemp(prefix="vecnn-site-"))  # generated sources, per process
@@ -61,6 +61,14 @@ def on_page_markdown(markdown: str, page: Any, config: Any, **kwargs: Any) -> st
     if "[[bench:" not in markdown:
         return markdown
     return speed.fill(markdown, speed.load(config["docs_dir"]), page.file.src_path)
+
+
+def on_page_context(context: Any, page: Any, config: Any, **kwargs: Any) -> Any:
+    """The page's date of last change, from git, for Material's footer of the page."""
+    source = Path(config["docs_dir"], page.file.src_uri)
+    if page.file.src_uri and source.is_file() and (date := dates.last_changed(source)):
+        page.meta["revision_date"] = date
+    return context
 
 
 def on_page_content(content: str, page: Any, **kwargs: Any) -> str:
