@@ -22,13 +22,15 @@ def build(root: Path, site_url: str) -> tuple[str, bytes]:
     """Build vecnn's wheel from the project at `root`: its file name and bytes. Its metadata's
     project URLs point at `site_url` (see hatch_build.py)."""
     with tempfile.TemporaryDirectory() as out:
-        subprocess.run(
+        built = subprocess.run(
             [sys.executable, "-m", "hatchling", "build", "-t", "wheel", "-d", out],
             cwd=root,
-            check=True,
             capture_output=True,
+            text=True,
             env={**os.environ, "SITE_URL": site_url},
         )
+        if built.returncode != 0:
+            raise RuntimeError(f"building vecnn's wheel in {root} failed:\n{built.stderr}")
         (wheel,) = Path(out).glob("vecnn-*.whl")
         return wheel.name, wheel.read_bytes()
 
