@@ -76,3 +76,38 @@ def test_the_lessons_pages_have_runnable_blocks():
         "conventions.md",
     ]:
         assert counts[name] >= 1, f"{name} has no runnable block"
+
+
+LESSON = [
+    "vectorized-forward-propagation.md",
+    "matrix-multiplication.md",
+    "matrix-multiplication-rules.md",
+    "matrix-multiplication-code.md",
+]
+ANSWER = re.compile(r'^(\s*)\?\?\? success "Answer"\n\n((?:\1    .*\n|\n)+)', re.M)
+
+
+@pytest.mark.parametrize("name", LESSON)
+def test_each_part_asks_and_answers_with_code_and_ends_with_a_recap(name):
+    """At least two predict-then-reveal questions per part; each folded answer opens with its
+    answer in bold, which the answer's own snippet prints: if the two drift apart, this fails."""
+    text = (ROOT / "docs" / name).read_text(encoding="utf-8")
+    answers = ANSWER.findall(text)
+    assert text.count('!!! question "') >= 2 and len(answers) >= 2, f"{name} asks too little"
+    for _, body in answers:
+        said = re.search(r"\*\*(.+?)\*\*", body)
+        assert said, f"{name}: an answer does not open with its answer in bold"
+        blocks = re.findall(
+            r"```python\n(.*?)```.*?expected-output-->\s*```text\n(.*?)```", body, re.S
+        )
+        assert blocks, f"{name}: the answer {said[1]!r} has no snippet with checked output"
+        printed = " ".join(output for _, output in blocks)
+        assert said[1] in printed, (
+            f"{name}: the answer says {said[1]!r} but its code prints {printed!r}"
+        )
+    recap = text.split('!!! abstract "Recap"', 1)
+    assert len(recap) == 2, f"{name} has no recap"
+    bullets = re.findall(r"^    - ", recap[1].split("\n\n**Next:**")[0], re.M)
+    assert len(bullets) == 3 and "**Next:**" in recap[1], (
+        f"{name}: a three-line recap and a pointer"
+    )

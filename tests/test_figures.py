@@ -6,9 +6,8 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from sitebuild import drawing, figures
+from tests import pages
 from tests.conftest import ROOT
-
-PAGE = ROOT / "docs" / "vectorized-forward-propagation.md"
 
 
 @pytest.mark.parametrize("name", list(figures.FIGURES))
@@ -31,9 +30,35 @@ def test_figures_show_the_computed_numbers():
     assert [drawing.fmt(v) for v in figures.Z_matmul[0]] == ["166", "\u2212532", "898"]
 
 
-def test_the_page_shows_every_figure_with_its_alt_text():
-    found = re.findall(r"!\[(.+?)\]\(figures/([\w-]+)\.svg\)", PAGE.read_text())
-    images = {src: alt for alt, src in found}
-    assert sorted(images) == sorted(figures.FIGURES)
+def test_every_figure_is_on_a_page_with_its_alt_text():
+    images = {}
+    for page in pages.MARKDOWN:
+        for alt, src in re.findall(r"!\[(.+?)\]\(figures/([\w-]+)\.svg\)", page.read_text()):
+            images[src] = alt
+    assert sorted(images) == sorted(figures.FIGURES), (
+        "a figure is drawn but not shown, or not drawn"
+    )
     for name, alt in images.items():
         assert alt == figures.ALT[name], f"alt text of {name} on the page differs from figures.ALT"
+
+
+def test_parts_2_to_4_have_their_pictures():
+    wanted = {
+        "matrix-multiplication.md": ["dot-product", "transpose"],
+        "matrix-multiplication-rules.md": ["shape-rule"],
+        "matrix-multiplication-code.md": ["batch"],
+    }
+    for page, names in wanted.items():
+        text = (ROOT / "docs" / page).read_text()
+        for name in names:
+            assert f"](figures/{name}.svg)" in text, f"{page} lacks {name}"
+
+
+def test_learners_see_figure_numbers_never_the_transcripts_label():
+    for page in pages.MARKDOWN:
+        text = re.sub(r"hnnie-\d", "", page.read_text())
+        assert "HNNIE" not in text, page.name
+    numbers = re.findall(
+        r"<figcaption>Figure (\d+) ·", "".join(p.read_text() for p in pages.MARKDOWN)
+    )
+    assert sorted(map(int, numbers)) == list(range(1, len(figures.FIGURES) + 1))

@@ -37,6 +37,12 @@ def seq(values: NDArray[np.generic], decimals: int | None = None) -> str:
     return "[" + ", ".join(fmt(v, decimals) for v in np.ravel(values)) + "]"
 
 
+def products(x: NDArray[np.generic], y: NDArray[np.generic]) -> str:
+    """'1×3 + 2×4', '200×(−3) + 17×4': the multiply-adds of one dot product, for labels."""
+    factor = {True: fmt, False: lambda v: f"({fmt(v)})"}
+    return " + ".join(f"{fmt(p)}\u00d7{factor[bool(q >= 0)](q)}" for p, q in zip(x, y, strict=True))
+
+
 def new_figure(width: float, height: float) -> tuple[Figure, Axes]:
     """A card-coloured figure whose axes use data units (1 unit = one array cell)."""
     fig = Figure(figsize=(width * UNIT, height * UNIT), facecolor=CARD)

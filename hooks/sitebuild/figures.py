@@ -1,4 +1,5 @@
-"""Figures 1-5 of the lesson, drawn from vecnn's own computations on the lecture's layer.
+"""Figures 1-5 of the lesson, drawn from vecnn's own computations on the lecture's layer
+(and, through matmul_figures, Figures 6-9 of parts 2-4).
 
 Each figure comes in two layouts from the same pieces: wide (figures/hnnie-N.svg, stable URLs
 named after the lecture's figures) and narrow for phones (figures/hnnie-N-narrow.svg). ALT
@@ -14,8 +15,8 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.patches import Circle
 
-from sitebuild import drawing
-from sitebuild.drawing import COLORS, EDGE, arrow, fmt, new_figure, seq, text
+from sitebuild import drawing, matmul_figures
+from sitebuild.drawing import COLORS, EDGE, arrow, fmt, new_figure, products, seq, text
 from sitebuild.layout import NARROW, WIDE, array, arrow_to, flow, note, sign
 from vecnn import dense, dense_loop, lesson
 
@@ -111,7 +112,7 @@ def matmul(width: float) -> Figure:
         array(Z_matmul, "A_in @ W", COLORS["Z"], highlight=(0, 1)),
     ]
     x, w = lesson.X[0], lesson.W[:, 1]
-    sums = f"{fmt(x[0])}\u00d7{fmt(w[0])} + {fmt(x[1])}\u00d7{fmt(w[1])} = {fmt(Z_matmul[0, 1])}"
+    sums = f"{products(x, w)} = {fmt(Z_matmul[0, 1])}"
     words = ["row 1 of A_in \u00b7 column 2 of W", f"= {sums}"]
     footer = (
         note(words, 11, mono=False) if width < WIDE else note([" ".join(words)], 11, mono=False)
@@ -176,8 +177,8 @@ FIGURES: dict[str, Callable[[float], Figure]] = {
     "hnnie-3": matmul,
     "hnnie-4": bias_and_activation,
     "hnnie-5": shapes,
-}
-ALT = alt_text()
+} | matmul_figures.FIGURES  # Figures 6-9, for parts 2-4
+ALT = alt_text() | matmul_figures.ALT
 
 
 def svg(name: str, narrow: bool = False) -> str:

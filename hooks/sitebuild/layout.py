@@ -45,14 +45,21 @@ def array(
     m, n = np.atleast_2d(M).shape
     cell = max(1.4, 0.3 * max(len(fmt(v, decimals)) for v in np.ravel(M)) + 0.55)  # fits a number
     half = m * ROW_HEIGHT / 2
+    shape = f"shape {np.shape(M)}"
+    width = max(n * cell, text_width(shape, 10, mono=True))  # a narrow array's label is wider
 
     def draw(ax: Axes, left: float, y: float) -> None:
-        cells(ax, M, left, y + half, color, highlight, cell, decimals)
-        middle = left + n * cell / 2
+        middle = left + width / 2
+        cells(ax, M, middle - n * cell / 2, y + half, color, highlight, cell, decimals)
         text(ax, middle, y + half + 0.25, name, 12, va="bottom", fontweight="bold")
-        text(ax, middle, y - half - 0.25, f"shape {np.shape(M)}", 10, va="top", family="monospace")
+        text(ax, middle, y - half - 0.25, shape, 10, va="top", family="monospace")
 
-    return Piece(n * cell, half + 0.9, half + 0.8, draw)
+    return Piece(width, half + 0.9, half + 0.8, draw)
+
+
+def text_width(line: str, size: float, mono: bool) -> float:
+    """About how many cells a line of text takes (DejaVu Sans and Mono, as matplotlib draws)."""
+    return len(line) * size * (0.61 if mono else 0.56) / 72 / UNIT
 
 
 def sign(symbol: str, size: float = 18, width: float = 1.4) -> Piece:
@@ -73,7 +80,7 @@ def arrow_to(label: str, length: float = 2.4) -> Piece:
 
 def note(lines: Sequence[str], size: float = 10.5, mono: bool = True) -> Piece:
     """Lines of text, left-aligned: code, or a worked sum."""
-    width = max(len(line) for line in lines) * size * (0.61 if mono else 0.56) / 72 / UNIT
+    width = max(text_width(line, size, mono) for line in lines)
     height = len(lines) * LINE
 
     def draw(ax: Axes, left: float, y: float) -> None:

@@ -1,0 +1,121 @@
+"""Figures 6-9, for parts 2-4: what a matrix product computes, drawn from the pages' numbers.
+
+Like Figures 1-5 they are laid out from pieces, so each comes wide and narrow, and their alt
+text is written from the same numbers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+from matplotlib.figure import Figure
+
+from sitebuild.drawing import COLORS, fmt, products, seq
+from sitebuild.layout import WIDE, array, arrow_to, flow, note, sign
+from vecnn import matmul_dots
+from vecnn.lesson import W
+
+a, w = np.array([[1, 2]]), np.array([[3], [4]])  # (1, 2) a row, (2, 1) a column: part 2
+A = np.array([[1, -1], [2, -2]])  # (2, 2)  part 2's A, columns a1 and a2
+A3 = np.array([[1, -1, 0.1], [2, -2, 0.2]])  # (2, 3)  part 3's A
+W4 = np.array([[3, 5, 7, 9], [4, 6, 8, 0]])  # (2, 4)  part 3's W
+BATCH = np.array([[200, 17], [1, 2], [0, 0], [-4, 3]])  # (4, 2)  part 4's batch
+ROW, COL = 1, 1  # the entry Figure 9 picks out: row 2, column 2 (counting from 1)
+
+
+def dot_product(width: float) -> Figure:
+    """Figure 6: a row times a column is one number, the sum of the pairwise products."""
+    pieces = [
+        array(a, "row a\u1d40", COLORS["x"]),
+        sign("\u00d7"),
+        array(w, "column w", COLORS["W"]),
+        sign("="),
+        array(matmul_dots(a, w), "a\u1d40w", COLORS["Z"]),
+    ]
+    return flow(
+        pieces,
+        width,
+        [note([f"{products(a[0], w[:, 0])} = {fmt(matmul_dots(a, w)[0, 0])}"], 11, mono=False)],
+    )
+
+
+def transpose(width: float) -> Figure:
+    """Figure 7: the transpose turns column j into row j."""
+    pieces = [
+        array(A, "A", COLORS["x"], highlight=(None, 0)),
+        arrow_to(".T", 2.6),
+        array(A.T, "A\u1d40", COLORS["x"], highlight=(0, None)),
+    ]
+    words = ["column 1 of A, a\u2081 = [1, 2], becomes row 1 of A\u1d40"]
+    return flow(
+        pieces,
+        width,
+        [
+            note(
+                words
+                if width >= WIDE
+                else ["column 1 of A, a\u2081 = [1, 2],", "becomes row 1 of A\u1d40"],
+                11,
+                mono=False,
+            )
+        ],
+    )
+
+
+def shape_rule(width: float) -> Figure:
+    """Figure 8: (3 x 2)(2 x 4) -> (3 x 4): the inner sizes meet, the outer ones remain."""
+    Z = matmul_dots(A3.T, W4)  # (3, 4)
+    pieces = [
+        array(A3.T, "A\u1d40", COLORS["x"], decimals=1),
+        sign("@"),
+        array(W4, "W", COLORS["W"]),
+        sign("="),
+        array(Z, "Z", COLORS["Z"], decimals=1),
+    ]
+    rule = [
+        "(3 \u00d7 2) @ (2 \u00d7 4) \u2192 (3 \u00d7 4)",
+        "inner sizes 2 and 2 match;",
+        "outer sizes 3 and 4 remain",
+    ]
+    lines = rule if width < WIDE else [f"{rule[0]}   {rule[1]} {rule[2]}"]
+    return flow(pieces, width, [note(lines, 11, mono=False)])
+
+
+def batch(width: float) -> Figure:
+    """Figure 9: a batch of four examples; each entry of Z is one example's row times one unit's column."""
+    Z = matmul_dots(BATCH, W)  # (4, 3)
+    pieces = [
+        array(BATCH, "A_in", COLORS["x"], highlight=(ROW, None)),
+        sign("@"),
+        array(W, "W", COLORS["W"], highlight=(None, COL)),
+        sign("="),
+        array(Z, "A_in @ W", COLORS["Z"], highlight=(ROW, COL)),
+    ]
+    entry = f"row {ROW + 1} \u00b7 column {COL + 1} = {products(BATCH[ROW], W[:, COL])} = {fmt(Z[ROW, COL])}"
+    return flow(pieces, width, [note([entry], 11, mono=False)])
+
+
+def alt_text() -> dict[str, str]:
+    Z3, Zb = matmul_dots(A3.T, W4), matmul_dots(BATCH, W)
+    return {
+        "dot-product": f"The row {seq(a)} times the column {seq(w)} gives the 1 by 1 result "
+        f"{fmt(matmul_dots(a, w)[0, 0])}: {products(a[0], w[:, 0])}.",
+        "transpose": f"A 2 by 2 matrix A with rows {seq(A[0])} and {seq(A[1])} and its transpose, "
+        f"with rows {seq(A.T[0])} and {seq(A.T[1])}: column 1 of A becomes row 1 of the transpose.",
+        "shape-rule": f"A transpose, of shape (3, 2), times W, of shape (2, 4), gives Z of shape "
+        f"(3, 4) with rows {seq(Z3[0], 1)}, {seq(Z3[1], 1)} and {seq(Z3[2], 1)}. The inner sizes, "
+        "2 and 2, match; the outer sizes, 3 and 4, give the shape of the result.",
+        "batch": f"A batch A_in of four examples, shape (4, 2), times W, shape (2, 3), gives a 4 by 3 "
+        f"result. Row {ROW + 1} of A_in, {seq(BATCH[ROW])}, dotted with column {COL + 1} of W, "
+        f"{seq(W[:, COL])}, gives the entry in row {ROW + 1}, column {COL + 1}: {fmt(Zb[ROW, COL])}.",
+    }
+
+
+FIGURES: dict[str, Callable[[float], Figure]] = {
+    "dot-product": dot_product,
+    "transpose": transpose,
+    "shape-rule": shape_rule,
+    "batch": batch,
+}
+ALT = alt_text()
