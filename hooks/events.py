@@ -13,7 +13,7 @@ from typing import Any
 import nbformat
 from mkdocs.structure.files import File, Files
 
-from sitebuild import dates, figures, fixes, lab, mathfont, mathml, package, pictures, speed
+from sitebuild import dates, figures, fixes, lab, mathfont, mathml, package, pictures, speed, stepper
 
 LAB = "lab.ipynb"  # the one lab notebook: exercises with their solutions marked
 BUILT = Path(tempfile.mkdtemp(prefix="vecnn-site-"))  # generated sources, per process
@@ -57,7 +57,7 @@ def lab_source(config: Any, page: bool) -> Any:
 def on_page_markdown(markdown: str, page: Any, config: Any, **kwargs: Any) -> str:
     """Fill the speed chapter's [[bench:key]] placeholders from the results file, and the install
     command where a page asks for it."""
-    markdown = package.fill(markdown, config["site_url"], WHEEL["name"])
+    markdown = stepper.fill(package.fill(markdown, config["site_url"], WHEEL["name"]))
     if "[[bench:" not in markdown:
         return markdown
     return speed.fill(markdown, speed.load(config["docs_dir"]), page.file.src_path)

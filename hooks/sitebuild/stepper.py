@@ -1,0 +1,67 @@
+"""The step-through figure of part 1: its HTML, with the lecture's layer from vecnn.lesson.
+
+`[[stepper]]` in a page becomes this block. docs/javascripts/stepper.js brings it to life: it
+reads W and b from the data attributes, computes the layer for the x the reader types, and
+steps through the loop (one unit at a time) and then the matrix product (all units at once).
+Without JavaScript the block stays hidden and the page's static figures tell the same story.
+"""
+
+from __future__ import annotations
+
+import json
+
+from vecnn import lesson
+
+PLACEHOLDER = "[[stepper]]"
+
+
+def cells(name: str, count: int, kind: str) -> str:
+    return "".join(
+        f'<span class="stepper__cell stepper__cell--{kind}" data-{name}="{k}"></span>'
+        for k in range(count)
+    )
+
+
+def html() -> str:
+    """The stepper's markup: inputs, the picture, the buttons and a live region."""
+    n, j = lesson.W.shape
+    W, b = json.dumps(lesson.W.tolist()), json.dumps(lesson.b.tolist())
+    inputs = "".join(
+        f'<span class="stepper__field"><label for="stepper-x{k + 1}">x{k + 1}</label>'
+        f'<input id="stepper-x{k + 1}" type="number" step="any" inputmode="decimal" '
+        f'value="{lesson.x[k]}" data-x="{k}" aria-describedby="stepper-x{k + 1}-error">'
+        f'<span class="stepper__error" id="stepper-x{k + 1}-error"></span></span>'
+        for k in range(n)
+    )
+    weights = "".join(
+        f'<span class="stepper__cell stepper__cell--w" data-w="{r},{c}"></span>'
+        for r in range(n)
+        for c in range(j)
+    )
+    rows = [
+        ("x", f'<span class="stepper__row" style="--cols: {n}">{cells("xv", n, "x")}</span>'),
+        ("W", f'<span class="stepper__grid" style="--cols: {j}">{weights}</span>'),
+        ("b", f'<span class="stepper__row" style="--cols: {j}">{cells("b", j, "b")}</span>'),
+        ("z", f'<span class="stepper__row" style="--cols: {j}">{cells("z", j, "z")}</span>'),
+        ("a", f'<span class="stepper__row" style="--cols: {j}">{cells("a", j, "a")}</span>'),
+    ]
+    picture = "".join(
+        f'<span class="stepper__array"><span class="stepper__name">{name}</span>{row}</span>'
+        for name, row in rows
+    )
+    return (
+        f'<div class="stepper" data-stepper data-w=\'{W}\' data-b=\'{b}\' hidden>\n'
+        f'<p class="stepper__title">Step through the layer: the loop, then the matrix '
+        f"product. Change x1 or x2 and every number is computed again.</p>\n"
+        f'<div class="stepper__inputs">{inputs}</div>\n'
+        f'<div class="stepper__picture">{picture}</div>\n'
+        f'<div class="stepper__controls"><button type="button" class="md-button" data-prev>'
+        f'Previous step</button><button type="button" class="md-button md-button--primary" '
+        f"data-next>Next step</button></div>\n"
+        f'<p class="stepper__status" role="status" aria-live="polite"></p>\n'
+        "</div>"
+    )
+
+
+def fill(markdown: str) -> str:
+    return markdown.replace(PLACEHOLDER, html())

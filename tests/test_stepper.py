@@ -1,0 +1,160 @@
+"""The step-through figure of part 1, in Chromium: the lecture's layer step by step, random inputs
+against vecnn, the keyboard, going back, bad entries, reduced motion, and no JavaScript."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from tests.test_browser import Visit, base_url, browser  # noqa: F401 (fixtures)
+from vecnn import dense, dense_loop, lesson
+
+PAGE = "vectorized-forward-propagation/"
+MINUS = "\u2212"
+LECTURE_STEPS = [
+    "Unit 1: z = w1 · x + b1 = 200×1 + 17×(−2) + (−1) = 165; a = g(z) = 1.00",
+    "Unit 2: z = w2 · x + b2 = 200×(−3) + 17×4 + 1 = −531; a = g(z) = 0.00",
+    "Unit 3: z = w3 · x + b3 = 200×5 + 17×(−6) + 2 = 900; a = g(z) = 1.00",
+    "All units at once: Z = X @ W + B = [165, −531, 900]",
+    "A_out = g(Z) = [1.00, 0.00, 1.00]",
+]
+
+
+def shown(text: str) -> float:
+    return float(text.replace(MINUS, "-"))
+
+
+def status(page) -> str:
+    return page.locator("[data-stepper] [role=status]").inner_text()
+
+
+def test_the_lectures_input_step_by_step(browser, base_url):  # noqa: F811
+    with Visit(browser, base_url, PAGE) as visit:
+        page = visit.page
+        stepper = page.locator("[data-stepper]")
+        assert stepper.is_visible()
+        assert stepper.get_by_label("x1").input_value() == "200"
+        assert stepper.get_by_label("x2").input_value() == "17"
+        prev = stepper.get_by_role("button", name="Previous step")
+        nxt = stepper.get_by_role("button", name="Next step")
+        assert page.locator("[data-stepper] [role=status]").get_attribute("aria-live") == "polite"
+        seen = [status(page)]
+        assert prev.is_disabled() and nxt.is_enabled()
+        for _ in LECTURE_STEPS[1:]:
+            nxt.click()
+            seen.append(status(page))
+        assert seen == LECTURE_STEPS
+        assert nxt.is_disabled() and prev.is_enabled()
+        assert visit.errors == [] and visit.foreign == []
+
+
+def test_random_inputs_agree_with_vecnn(browser, base_url):  # noqa: F811
+    rng = np.random.default_rng(2026)
+    inputs = [rng.integers(-1000, 1000, size=2) for _ in range(6)]
+    inputs += [np.round(rng.uniform(-1000, 1000, size=2), 2) for _ in range(6)]
+    with Visit(browser, base_url, PAGE) as visit:
+        page = visit.page
+        stepper = page.locator("[data-stepper]")
+        nxt = stepper.get_by_role("button", name="Next step")
+        for _ in range(len(LECTURE_STEPS) - 1):
+            nxt.click()  # the last step shows all of Z and A_out
+        for x in inputs:
+            stepper.get_by_label("x1").fill(str(x[0]))
+            stepper.get_by_label("x2").fill(str(x[1]))
+            z = [shown(t) for t in stepper.locator("[data-z]").all_inner_texts()]
+            a = [shown(t) for t in stepper.locator("[data-a]").all_inner_texts()]
+            xs = [shown(t) for t in stepper.locator("[data-xv]").all_inner_texts()]
+            linear = dense(x[np.newaxis, :], lesson.W, lesson.b, g=lambda v: v)[0]  # (3,)
+            np.testing.assert_allclose(z, linear, rtol=0, atol=0.005 + 1e-9)
+            np.testing.assert_allclose(
+                a, dense_loop(x, lesson.W, lesson.b), rtol=0, atol=0.005 + 1e-9
+            )
+            np.testing.assert_allclose(xs, x, rtol=0, atol=0.005)
+            assert (
+                status(page)
+                == "A_out = g(Z) = ["
+                + ", ".join(f"{v:.2f}" for v in dense(x, lesson.W, lesson.b))
+                + "]"
+            )
+        assert len(inputs) == 12
+
+
+def test_the_keyboard_drives_it_with_a_visible_focus_ring(browser, base_url):  # noqa: F811
+    with Visit(browser, base_url, PAGE) as visit:
+        page = visit.page
+        stepper = page.locator("[data-stepper]")
+        stepper.get_by_label("x2").focus()
+        page.keyboard.press("Tab")  # to Next step (Previous is disabled at the start)
+        focused = page.evaluate("document.activeElement.textContent")
+        assert focused == "Next step"
+        ring = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+        assert ring == "solid"
+        page.keyboard.press("Enter")
+        assert status(page).startswith("Unit 2:")
+        page.keyboard.press("Space")
+        assert status(page).startswith("Unit 3:")
+        page.keyboard.press("Shift+Tab")  # back to Previous step, now enabled
+        page.keyboard.press("Enter")
+        assert status(page).startswith("Unit 2:")
+
+
+def test_going_back_restores_the_earlier_step(browser, base_url):  # noqa: F811
+    with Visit(browser, base_url, PAGE) as visit:
+        stepper = visit.page.locator("[data-stepper]")
+        nxt = stepper.get_by_role("button", name="Next step")
+        prev = stepper.get_by_role("button", name="Previous step")
+        for _ in range(4):
+            nxt.click()
+        for expected in reversed(LECTURE_STEPS[:-1]):
+            prev.click()
+            assert status(visit.page) == expected
+        assert prev.is_disabled()
+        assert stepper.locator("[data-z]").all_inner_texts() == ["165", "", ""]
+
+
+@pytest.mark.parametrize(
+    "entry, message",
+    [
+        ("", "Enter a number for x1."),
+        ("1e7", "x1 must be between −1,000,000 and 1,000,000."),
+        ("-2e300", "x1 must be between −1,000,000 and 1,000,000."),
+    ],
+)
+def test_a_bad_entry_gets_a_message_and_no_nan(browser, base_url, entry, message):  # noqa: F811
+    with Visit(browser, base_url, PAGE) as visit:
+        stepper = visit.page.locator("[data-stepper]")
+        x1 = stepper.get_by_label("x1")
+        x1.fill(entry)
+        assert stepper.locator("#stepper-x1-error").inner_text() == message
+        assert x1.get_attribute("aria-invalid") == "true"
+        text = stepper.inner_text()
+        assert "NaN" not in text and "Infinity" not in text
+        assert status(visit.page) == LECTURE_STEPS[0], "the last good input stays on screen"
+        x1.fill("100")
+        assert stepper.locator("#stepper-x1-error").inner_text() == ""
+        assert status(visit.page).startswith("Unit 1: z = w1 · x + b1 = 100×1 + 17×(−2)")
+
+
+def test_reduced_motion_turns_the_transitions_off(browser, base_url):  # noqa: F811
+    with Visit(browser, base_url, PAGE, reduced_motion="reduce") as visit:
+        duration = visit.page.eval_on_selector(
+            "[data-stepper] [data-z]", "c => getComputedStyle(c).transitionDuration"
+        )
+        assert set(duration.split(", ")) == {"0s"}
+
+
+def test_without_javascript_the_figures_stand_and_the_controls_hide(browser, base_url):  # noqa: F811
+    with Visit(browser, base_url, PAGE, java_script_enabled=False) as visit:
+        page = visit.page
+        assert not page.locator("[data-stepper]").is_visible()
+        figures = page.locator('img[src*="figures/hnnie-"]')
+        assert figures.count() == 5
+        assert all(figures.nth(k).is_visible() for k in range(5))
+
+
+def test_the_script_is_small_and_the_sites_own(base_url):  # noqa: F811
+    from tests.conftest import ROOT
+
+    script = (ROOT / "docs" / "javascripts" / "stepper.js").read_text(encoding="utf-8")
+    assert len(script.encode()) < 8_000
+    assert "http" not in script and "import " not in script
