@@ -13,7 +13,18 @@ from typing import Any
 import nbformat
 from mkdocs.structure.files import File, Files
 
-from sitebuild import dates, figures, fixes, lab, mathfont, mathml, package, pictures, speed, stepper
+from sitebuild import (
+    dates,
+    figures,
+    fixes,
+    lab,
+    mathfont,
+    mathml,
+    package,
+    pictures,
+    speed,
+    stepper,
+)
 
 LAB = "lab.ipynb"  # the one lab notebook: exercises with their solutions marked
 BUILT = Path(tempfile.mkdtemp(prefix="vecnn-site-"))  # generated sources, per process

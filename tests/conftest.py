@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import functools
+import http.server
 import os
 import pathlib
 import subprocess
 import sys
+import threading
 
 import numpy as np
 import pytest
 
+from tests import audit
+from tests.browsing import AXE, CHROMIUM, QuietHandler, missing
 from vecnn import lesson
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
@@ -51,3 +56,35 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> pathlib.Path:
     result = mkdocs_build(site_dir)
     assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
     return site_dir
+
+
+# --- the browser tests' fixtures (tests/browsing.py has the pieces) -------------------------
+
+
+@pytest.fixture(scope="session")
+def base_url(site):
+    """The built site, served on a free port of 127.0.0.1 for the whole session."""
+    handler = functools.partial(QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    missing("Chromium", CHROMIUM, "apt-get install chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=audit.CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="session")
+def axe_source():
+    missing("axe-core", AXE, "npm ci")
+    return AXE.read_text(encoding="utf-8")

@@ -9,94 +9,17 @@ skip with a reason, except in CI (CI=true), where a missing browser is a failure
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
-import os
-import pathlib
-import threading
-from urllib.parse import urlparse
 
 import nbformat
 import pytest
 
 from tests import audit
+from tests.browsing import Visit
 from tests.conftest import ROOT
 
-CHROMIUM = pathlib.Path("/usr/bin/chromium")
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 SCREENSHOTS = ROOT / "screenshots"
 PAGES = [*audit.PAGES, "404.html"]
-
-
-def missing(what: str, path: pathlib.Path, how: str) -> None:
-    if not path.exists():
-        if os.environ.get("CI"):
-            pytest.fail(f"{what} is missing in CI ({path}); .ci/run must install it: {how}")
-        pytest.skip(f"{what} not installed ({path}); {how}")
-
-
-@pytest.fixture(scope="session")
-def base_url(site):
-    """The built site, served on a free port of 127.0.0.1 for the whole session."""
-    handler = functools.partial(QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 (the base class's name)
-        pass
-
-
-@pytest.fixture(scope="session")
-def browser():
-    missing("Chromium", CHROMIUM, "apt-get install chromium")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=audit.CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture(scope="session")
-def axe_source():
-    missing("axe-core", AXE, "npm ci")
-    return AXE.read_text(encoding="utf-8")
-
-
-class Visit:
-    """One page load with every console message, error and request recorded."""
-
-    def __init__(self, browser, base_url: str, path: str, scheme: str = "light", **context) -> None:
-        context = {"viewport": {"width": 1280, "height": 900}} | context
-        self.context = browser.new_context(color_scheme=scheme, **context)
-        self.page = self.context.new_page()
-        self.host = urlparse(base_url).netloc
-        self.errors: list[str] = []
-        self.failed: list[str] = []
-        self.foreign: list[str] = []
-        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
-        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
-        self.page.on("requestfailed", lambda r: self.failed.append(f"{r.url} {r.failure}"))
-        self.page.on("request", self.on_request)
-        self.response = self.page.goto(base_url + path, wait_until="networkidle")
-
-    def on_request(self, request) -> None:
-        url = urlparse(request.url)
-        if url.scheme in ("http", "https", "ws", "wss") and url.netloc != self.host:
-            self.foreign.append(request.url)
-
-    def __enter__(self) -> Visit:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.context.close()
 
 
 def axe_violations(page, axe_source: str) -> list[str]:
@@ -239,7 +162,8 @@ def test_page_reads_right(browser, base_url, axe_source, path, width, scheme):
         SCREENSHOTS.mkdir(exist_ok=True)
         (SCREENSHOTS / "measurements.json").write_text(json.dumps(MEASURED, indent=1))
         screenshot(page, path, f"{width}-{scheme}")
-        assert axe_violations(page, axe_source) == []
+        if width == max(WIDTHS) or scheme == "light":  # contrast per palette, layout per width
+            assert axe_violations(page, axe_source) == []
 
 
 def screenshot(page, path: str, variant: str) -> None:
@@ -262,7 +186,7 @@ def test_copy_button_copies_exactly_the_code(browser, base_url):
         copied = page.evaluate("() => navigator.clipboard.readText()")
         code = block.locator("code").inner_text()
         assert copied.strip() == code.strip()
-        assert copied.startswith("import numpy as np\nfrom vecnn import sigmoid")
+        assert copied.startswith("from vecnn.lesson import W, b, x\n")
 
 
 def test_search_finds_matmul(browser, base_url):

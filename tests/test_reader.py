@@ -21,6 +21,7 @@ import threading
 import time
 import urllib.request
 from pathlib import Path
+from textwrap import dedent
 
 import nbformat
 import pytest
@@ -103,7 +104,8 @@ def snippets() -> list[tuple[str, str, str | None]]:
                 continue
             after = blocks[k + 1] if k + 1 < len(blocks) else None
             expected = after[2] if after and MARKER in "\n".join(after[3]) else None
-            found.append((f"{path.name}:{lineno}", code, expected))
+            # a block inside a question's folded answer is indented like the answer
+            found.append((f"{path.name}:{lineno}", dedent(code), dedent(expected or "") or None))
     return found
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from tests.test_browser import Visit, base_url, browser  # noqa: F401 (fixtures)
+from tests.browsing import Visit
 from vecnn import dense, dense_loop, lesson
 
 PAGE = "vectorized-forward-propagation/"
@@ -28,7 +28,7 @@ def status(page) -> str:
     return page.locator("[data-stepper] [role=status]").inner_text()
 
 
-def test_the_lectures_input_step_by_step(browser, base_url):  # noqa: F811
+def test_the_lectures_input_step_by_step(browser, base_url):
     with Visit(browser, base_url, PAGE) as visit:
         page = visit.page
         stepper = page.locator("[data-stepper]")
@@ -48,7 +48,7 @@ def test_the_lectures_input_step_by_step(browser, base_url):  # noqa: F811
         assert visit.errors == [] and visit.foreign == []
 
 
-def test_random_inputs_agree_with_vecnn(browser, base_url):  # noqa: F811
+def test_random_inputs_agree_with_vecnn(browser, base_url):
     rng = np.random.default_rng(2026)
     inputs = [rng.integers(-1000, 1000, size=2) for _ in range(6)]
     inputs += [np.round(rng.uniform(-1000, 1000, size=2), 2) for _ in range(6)]
@@ -79,7 +79,7 @@ def test_random_inputs_agree_with_vecnn(browser, base_url):  # noqa: F811
         assert len(inputs) == 12
 
 
-def test_the_keyboard_drives_it_with_a_visible_focus_ring(browser, base_url):  # noqa: F811
+def test_the_keyboard_drives_it_with_a_visible_focus_ring(browser, base_url):
     with Visit(browser, base_url, PAGE) as visit:
         page = visit.page
         stepper = page.locator("[data-stepper]")
@@ -98,7 +98,7 @@ def test_the_keyboard_drives_it_with_a_visible_focus_ring(browser, base_url):  #
         assert status(page).startswith("Unit 2:")
 
 
-def test_going_back_restores_the_earlier_step(browser, base_url):  # noqa: F811
+def test_going_back_restores_the_earlier_step(browser, base_url):
     with Visit(browser, base_url, PAGE) as visit:
         stepper = visit.page.locator("[data-stepper]")
         nxt = stepper.get_by_role("button", name="Next step")
@@ -120,7 +120,7 @@ def test_going_back_restores_the_earlier_step(browser, base_url):  # noqa: F811
         ("-2e300", "x1 must be between −1,000,000 and 1,000,000."),
     ],
 )
-def test_a_bad_entry_gets_a_message_and_no_nan(browser, base_url, entry, message):  # noqa: F811
+def test_a_bad_entry_gets_a_message_and_no_nan(browser, base_url, entry, message):
     with Visit(browser, base_url, PAGE) as visit:
         stepper = visit.page.locator("[data-stepper]")
         x1 = stepper.get_by_label("x1")
@@ -135,7 +135,7 @@ def test_a_bad_entry_gets_a_message_and_no_nan(browser, base_url, entry, message
         assert status(visit.page).startswith("Unit 1: z = w1 · x + b1 = 100×1 + 17×(−2)")
 
 
-def test_reduced_motion_turns_the_transitions_off(browser, base_url):  # noqa: F811
+def test_reduced_motion_turns_the_transitions_off(browser, base_url):
     with Visit(browser, base_url, PAGE, reduced_motion="reduce") as visit:
         duration = visit.page.eval_on_selector(
             "[data-stepper] [data-z]", "c => getComputedStyle(c).transitionDuration"
@@ -143,7 +143,7 @@ def test_reduced_motion_turns_the_transitions_off(browser, base_url):  # noqa: F
         assert set(duration.split(", ")) == {"0s"}
 
 
-def test_without_javascript_the_figures_stand_and_the_controls_hide(browser, base_url):  # noqa: F811
+def test_without_javascript_the_figures_stand_and_the_controls_hide(browser, base_url):
     with Visit(browser, base_url, PAGE, java_script_enabled=False) as visit:
         page = visit.page
         assert not page.locator("[data-stepper]").is_visible()
@@ -152,7 +152,7 @@ def test_without_javascript_the_figures_stand_and_the_controls_hide(browser, bas
         assert all(figures.nth(k).is_visible() for k in range(5))
 
 
-def test_the_script_is_small_and_the_sites_own(base_url):  # noqa: F811
+def test_the_script_is_small_and_the_sites_own(base_url):
     from tests.conftest import ROOT
 
     script = (ROOT / "docs" / "javascripts" / "stepper.js").read_text(encoding="utf-8")

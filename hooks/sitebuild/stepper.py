@@ -50,7 +50,7 @@ def html() -> str:
         for name, row in rows
     )
     return (
-        f'<div class="stepper" data-stepper data-w=\'{W}\' data-b=\'{b}\' hidden>\n'
+        f"<div class=\"stepper\" data-stepper data-w='{W}' data-b='{b}' hidden>\n"
         f'<p class="stepper__title">Step through the layer: the loop, then the matrix '
         f"product. Change x1 or x2 and every number is computed again.</p>\n"
         f'<div class="stepper__inputs">{inputs}</div>\n'
