@@ -20,6 +20,7 @@ from sitebuild import (
     lab,
     mathfont,
     mathml,
+    notebook_css,
     package,
     pictures,
     speed,
@@ -84,7 +85,7 @@ def on_page_context(context: Any, page: Any, config: Any, **kwargs: Any) -> Any:
 
 def on_page_content(content: str, page: Any, **kwargs: Any) -> str:
     if page.file.src_uri == LAB:
-        content = lab.fold_solutions(content)
+        content = notebook_css.trim(lab.fold_solutions(content))
     content = pictures.responsive(content, DRAWN)
     return mathml.typeset(fixes.drop_notebook_mathjax(content))
 

@@ -191,3 +191,11 @@ def test_every_figure_comes_in_a_wide_and_a_narrow_layout(site):
         )
         assert picture, f"{name} is not served as a <picture> with both layouts"
     assert "<br />\n<figcaption>" not in part1, "an empty line between a figure and its caption"
+
+
+def test_the_lab_page_carries_only_the_notebook_css_it_uses(site):
+    """JupyterLab's full stylesheet (about 570 KB) made the lab slow on phones; the build keeps
+    the rules that can match the page, and the notebook still looks like a notebook."""
+    page = (site / "lab" / "index.html").read_text(encoding="utf-8")
+    assert len(page) < 400_000, f"the lab page is {len(page)} characters"
+    assert ".jp-Cell" in page and ".jp-OutputArea" in page and ".jp-Toolbar" not in page
