@@ -68,8 +68,9 @@ def test_the_download_has_no_outputs_no_solutions_and_absolute_links(site):
     assert "[[bench:" not in markdown
 
 
-def execute(notebook, tmp_path):
-    """What a learner does: run every cell from top to bottom in a fresh kernel."""
+def execute(notebook, tmp_path, *options, env=None):
+    """What a learner does: run every cell from top to bottom in a fresh kernel. Returns the
+    executed notebook's code cells; no cell may have raised."""
     path = tmp_path / "lab.ipynb"
     nbformat.write(notebook, path)
     result = subprocess.run(
@@ -81,26 +82,33 @@ def execute(notebook, tmp_path):
             "--to",
             "notebook",
             "--execute",
-            "--ExecutePreprocessor.timeout=120",
+            "--ExecutePreprocessor.timeout=300",
+            *options,
             "--output",
             "executed.ipynb",
             str(path),
         ],
         capture_output=True,
         text=True,
-        timeout=300,
+        timeout=900,
         cwd=tmp_path,
+        env=env,
     )
-    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.returncode == 0, result.stderr[-3000:]
     executed = nbformat.read(tmp_path / "executed.ipynb", as_version=4)
-    outputs = [out for cell in executed.cells if cell.cell_type == "code" for out in cell.outputs]
-    assert not [out for out in outputs if out.output_type == "error"]
-    return "".join(out.get("text", "") for out in outputs)
+    code = [cell for cell in executed.cells if cell.cell_type == "code"]
+    assert not [out for cell in code for out in cell.outputs if out.output_type == "error"]
+    return code
+
+
+def text_of(cells):
+    """Everything the cells printed."""
+    return "".join(out.get("text", "") for cell in cells for out in cell.outputs)
 
 
 def test_the_download_run_unchanged_is_a_set_of_exercises(site, tmp_path):
     """No exception, no check passed, and every stub says what to write first."""
-    printed = execute(nbformat.read(site / "lab" / "lab.ipynb", as_version=4), tmp_path)
+    printed = text_of(execute(nbformat.read(site / "lab" / "lab.ipynb", as_version=4), tmp_path))
     assert "All checks passed" not in printed and "shapes right" not in printed
     assert (
         "Not yet. my_dense_loop is not written yet: replace the `raise NotImplementedError` line with a loop over the units"
@@ -117,7 +125,7 @@ def test_the_download_run_unchanged_is_a_set_of_exercises(site, tmp_path):
 
 @pytest.mark.slow
 def test_with_the_solutions_put_back_every_check_passes(tmp_path):
-    printed = execute(lab.page_notebook(source()), tmp_path)
+    printed = text_of(execute(lab.page_notebook(source()), tmp_path))
     assert printed.count("All checks passed") == 2 and "All 7 shapes right." in printed
     assert "every row matches the loop: True" in printed and "same results: True" in printed
 

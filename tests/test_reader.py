@@ -18,7 +18,6 @@ import socket
 import subprocess
 import sys
 import threading
-import time
 import urllib.request
 from pathlib import Path
 from textwrap import dedent
@@ -29,6 +28,7 @@ import pytest
 from tests import pages
 from tests.conftest import mkdocs_build
 from tests.test_docs import fences
+from tests.test_lab import execute, text_of
 
 INDEX = "https://pypi.org/simple/numpy/"
 MARKER = "<!--pytest-codeblocks:expected-output-->"
@@ -119,7 +119,6 @@ def test_the_install_command_then_every_snippet(served, tmp_path):
         install_command((site / "reference" / "index.html").read_text(encoding="utf-8")) == command
     )
     python = venv(tmp_path / "reader")
-    started = time.perf_counter()
     subprocess.run([str(python), "-m", *command.split()], check=True, capture_output=True)
     work = tmp_path / "work"  # not the repository: nothing to import from by accident
     work.mkdir()
@@ -132,8 +131,6 @@ def test_the_install_command_then_every_snippet(served, tmp_path):
         assert result.returncode == 0, f"{where} failed in the reader's venv:\n{result.stderr}"
         if expected is not None:
             assert result.stdout.strip() == expected.strip(), f"{where} printed otherwise"
-    RECORD["snippets"] = len(ran)
-    RECORD["install and snippets (s)"] = round(time.perf_counter() - started, 1)
 
 
 @pytest.mark.slow
@@ -149,43 +146,19 @@ def test_the_downloaded_lab_sets_itself_up_in_a_bare_kernel(served, tmp_path):
         "language": "python",
     }
     (kernels / "kernel.json").write_text(json.dumps(spec))
+    (tmp_path / "run").mkdir()
     with urllib.request.urlopen(base + "lab/lab.ipynb", timeout=30) as response:
         (tmp_path / "lab.ipynb").write_bytes(response.read())
-    started = time.perf_counter()
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "jupyter",
-            "nbconvert",
-            "--to",
-            "notebook",
-            "--execute",
-            "--ExecutePreprocessor.kernel_name=bare",
-            "--ExecutePreprocessor.timeout=300",
-            "--output",
-            "executed.ipynb",
-            str(tmp_path / "lab.ipynb"),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=900,
-        cwd=tmp_path,
+    downloaded = nbformat.read(tmp_path / "lab.ipynb", as_version=4)
+    code = execute(
+        downloaded,
+        tmp_path / "run",
+        "--ExecutePreprocessor.kernel_name=bare",
         env={**os.environ, "JUPYTER_PATH": str(tmp_path / "jupyter")},
     )
-    assert result.returncode == 0, result.stderr[-3000:]
-    executed = nbformat.read(tmp_path / "executed.ipynb", as_version=4)
-    code = [cell for cell in executed.cells if cell.cell_type == "code"]
-    first = "".join(out.get("text", "") for out in code[0].outputs)
+    first = text_of(code[:1])
     assert f"vecnn {version()} installed from this site" in first, first
-    printed = "".join(out.get("text", "") for cell in code for out in cell.outputs)
-    assert "not written yet" in printed and "All checks passed" not in printed
-    assert not [o for cell in code for o in cell.outputs if o.output_type == "error"]
-    RECORD["lab in a bare kernel (s)"] = round(time.perf_counter() - started, 1)
-    RECORD["lab's first lines"] = first.strip().splitlines()[-3:]
-
-
-RECORD: dict[str, object] = {}  # for the record: printed at the end with -s
+    assert "not written yet" in text_of(code) and "All checks passed" not in text_of(code)
 
 
 def version() -> str:
