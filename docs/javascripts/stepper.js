@@ -49,7 +49,10 @@
 
     function render() {
       var out = layer(x, W, b);
-      all("[data-xv]").forEach(function (c) { c.textContent = number(x[+c.dataset.xv]); });
+      all("[data-xv]").forEach(function (c) {
+        c.textContent = number(x[+c.dataset.xv]);
+        c.classList.toggle("is-lit", step <= units);
+      });
       all("[data-w]").forEach(function (c) {
         var rc = c.dataset.w.split(",");
         c.textContent = number(W[+rc[0]][+rc[1]]);
@@ -69,7 +72,6 @@
         c.textContent = shown ? activation(out.a[j]) : "";
         c.classList.toggle("is-lit", step < units ? j === step : step === last);
       });
-      all("[data-xv]").forEach(function (c) { c.classList.toggle("is-lit", step <= units); });
       prev.disabled = step === 0;
       next.disabled = step === last;
       status.textContent = describe(out);

@@ -7,6 +7,8 @@ computes: the dot product, the bias, the activation, and the output's shape at e
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 
 from vecnn.activations import sigmoid
@@ -32,6 +34,11 @@ BIAS, ZERO = np.array([10, -10]), np.array([0, 0])  # (2,), (2,)
 CASE = f"for x = {X.tolist()} and W = {W.tolist()}"
 for case in (X, W, LAB_X, LAB_W, BIAS, ZERO):
     case.setflags(write=False)  # the learner's function only ever gets copies
+
+
+def got(out: Any, problem: str | None) -> Any:
+    """What to quote back to the learner: their output, or why there was none."""
+    return values(out) if out is not None else problem
 
 
 def dot_product(d: Diagnosis) -> str | None:
@@ -86,7 +93,7 @@ def bias(d: Diagnosis) -> str | None:
     if out is not None and d.same(out, d.expected(X, W, ZERO, linear)):
         detail = "no bias was added"
     else:
-        detail = f"you got {values(out) if out is not None else problem}"
+        detail = f"you got {got(out, problem)}"
     return (
         f"Check the bias term: with b = {BIAS.tolist()} the output should be {values(want)}, "
         f"but {detail}. Add b[j] to unit j's z."
@@ -104,7 +111,7 @@ def activation(d: Diagnosis) -> str | None:
     elif out is not None and np.allclose(out, sigmoid(z)):
         detail = "you applied sigmoid. Apply the g that was passed in, not a fixed function"
     else:
-        detail = f"you got {values(out) if out is not None else problem}. Apply g to each z"
+        detail = f"you got {got(out, problem)}. Apply g to each z"
     return f"Apply the activation function: with g(z) = 2z the output should be {values(want)}, but {detail}."
 
 
@@ -118,10 +125,9 @@ def default_activation(d: Diagnosis) -> str | None:
             f"{d.name} returned {d.dtype} numbers, so the sigmoid's {values(want)} were cut to "
             f"{values(out)}: make the output array floats, e.g. np.zeros(units), not integers."
         )
-    got = values(out) if out is not None else problem
     return (
         "Use sigmoid as the default activation: called without g, the output should be "
-        f"{values(want)}, but you got {got}."
+        f"{values(want)}, but you got {got(out, problem)}."
     )
 
 
