@@ -170,7 +170,54 @@ def screenshot(page, path: str, variant: str) -> None:
     """Saved for review (screenshots/ is not committed)."""
     SCREENSHOTS.mkdir(exist_ok=True)
     name = path.strip("/").replace("/", "-").replace(".html", "") or "home"
+    # From the top, as a reader first sees it: after the figure checks have scrolled the page,
+    # a full-page shot draws the sticky header and sidebars at the last figure instead.
+    page.evaluate("window.scrollTo(0, 0)")
+    page.wait_for_function(
+        "window.scrollY === 0 && !document.querySelector('.md-header__title--active')"
+        " && document.getAnimations().every(a => a.playState !== 'running')"
+    )
     page.screenshot(path=str(SCREENSHOTS / f"{name}-{variant}.png"), full_page=True)
+
+
+SCRIPTS_AND_PAINT = """() => ({
+    paint: performance.getEntriesByName("first-contentful-paint").map(e => e.startTime)[0],
+    scripts: performance.getEntriesByType("resource")
+        .filter(e => e.initiatorType === "script" && e.name.endsWith(".js"))
+        .map(e => [e.name.split("/").pop(), e.startTime]),
+    buttons: [...document.querySelectorAll("div.highlight pre")]
+        .map(pre => pre.querySelectorAll("nav.md-code__nav").length),
+})"""
+
+
+def test_the_lesson_is_painted_before_any_script_runs(browser, base_url):
+    """overrides/partials/after-paint.js: the scripts are fetched after the first paint, and
+    Material still starts, once (one copy button per code block, not two)."""
+    with Visit(browser, base_url, "vectorized-forward-propagation/") as visit:
+        visit.page.wait_for_selector("nav.md-code__nav", state="attached")
+        seen = visit.page.evaluate(SCRIPTS_AND_PAINT)
+        names = [name for name, _ in seen["scripts"]]
+        assert names[0].startswith("bundle.") and {"a11y.js", "stepper.js"} <= set(names), names
+        assert all(start > seen["paint"] for _, start in seen["scripts"]), seen
+        assert seen["buttons"] and set(seen["buttons"]) == {1}, seen["buttons"]
+        assert visit.errors == []
+
+
+def test_scripts_still_run_where_paint_timing_is_missing(browser, base_url):
+    """A browser without paint timing (no PerformanceObserver) gets the scripts right away, not
+    after the loader's 3 s safety net."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    try:
+        page = context.new_page()
+        page.add_init_script("delete window.PerformanceObserver")
+        page.goto(base_url + "vectorized-forward-propagation/", wait_until="load")
+        page.wait_for_selector("nav.md-code__nav", state="attached", timeout=5_000)
+        seen = page.evaluate(SCRIPTS_AND_PAINT)
+        assert seen["paint"] is not None and set(seen["buttons"]) == {1}
+        assert seen["scripts"][0][1] < 2_500, seen["scripts"]
+        assert page.locator("[data-stepper] input").first.is_visible()
+    finally:
+        context.close()
 
 
 def test_copy_button_copies_exactly_the_code(browser, base_url):

@@ -1,0 +1,46 @@
+// Run Material's script and ours once the page has been painted, not while it is being drawn.
+// The scripts wait in a <template> (main.html); the lesson's text shows first, then search,
+// the palette toggle, the copy buttons and the step-through wake up. Material starts on
+// DOMContentLoaded, so the event is sent again if it has already passed.
+(function () {
+  var waiting = document.getElementById("__scripts").content.querySelectorAll("script");
+
+  function run() {
+    var left = waiting.length;
+    waiting.forEach(function (inert) {
+      var script = document.createElement("script");
+      for (var i = 0; i < inert.attributes.length; i++) {
+        script.setAttribute(inert.attributes[i].name, inert.attributes[i].value);
+      }
+      script.async = false;  // run in the order they are listed: Material's bundle first
+      script.onload = script.onerror = function () {
+        if (--left === 0 && document.readyState !== "loading") {
+          document.dispatchEvent(new Event("DOMContentLoaded"));
+        }
+      };
+      document.body.appendChild(script);
+    });
+  }
+
+  function afterThisFrame() {
+    requestAnimationFrame(function () { setTimeout(run, 0); });
+  }
+
+  // The first contentful paint is reported once it is on screen; a browser that cannot report
+  // it, or a page that never paints (a tab opened in the background), waits at most 3 s.
+  var started = false;
+  function start() {
+    if (!started) { started = true; afterThisFrame(); }
+  }
+  setTimeout(start, 3000);
+  try {
+    new PerformanceObserver(function (list, observer) {
+      if (list.getEntriesByName("first-contentful-paint").length) {
+        observer.disconnect();
+        start();
+      }
+    }).observe({ type: "paint", buffered: true });
+  } catch (error) {
+    start();
+  }
+})();
