@@ -26,21 +26,22 @@
     requestAnimationFrame(function () { setTimeout(run, 0); });
   }
 
-  // The first contentful paint is reported once it is on screen; a browser that cannot report
-  // it, or a page that never paints (a tab opened in the background), waits at most 3 s.
+  // The first contentful paint is reported once it is on screen. A browser that cannot report
+  // it starts at once; a page that never paints (a tab opened in the background) waits 3 s.
   var started = false;
   function start() {
     if (!started) { started = true; afterThisFrame(); }
   }
-  setTimeout(start, 3000);
-  try {
-    new PerformanceObserver(function (list, observer) {
-      if (list.getEntriesByName("first-contentful-paint").length) {
-        observer.disconnect();
-        start();
-      }
-    }).observe({ type: "paint", buffered: true });
-  } catch (error) {
+  var types = window.PerformanceObserver && PerformanceObserver.supportedEntryTypes;
+  if (!types || types.indexOf("paint") < 0) {
     start();
+    return;
   }
+  setTimeout(start, 3000);
+  new PerformanceObserver(function (list, observer) {
+    if (list.getEntriesByName("first-contentful-paint").length) {
+      observer.disconnect();
+      start();
+    }
+  }).observe({ type: "paint", buffered: true });
 })();
