@@ -81,8 +81,14 @@ FIGURE_FIT = """() => [...document.querySelectorAll('img[src*="figures/"]')].fla
 })"""
 
 # Text that a copy button sits on top of, with the block scrolled to its start.
-COVERED = """() => [...document.querySelectorAll("pre")].flatMap(pre => {
-  const button = pre.querySelector("button.md-code__button");
+# Material's copy button sits in the <pre>; the lab's (mkdocs-jupyter) in the cell's CodeMirror
+# box. Folded answers and solutions are opened for the check, then folded again.
+COVERED = """() => {
+ const folded = [...document.querySelectorAll("details:not([open])")];
+ folded.forEach(d => d.open = true);
+ const covering = [...document.querySelectorAll("pre")].flatMap(pre => {
+  const button = pre.querySelector("button.md-code__button")
+    || pre.closest(".CodeMirror")?.querySelector(".zeroclipboard-container");
   if (!button) return [];
   const b = button.getBoundingClientRect(), covered = [];
   const walk = document.createTreeWalker(pre, NodeFilter.SHOW_TEXT);
@@ -95,7 +101,10 @@ COVERED = """() => [...document.querySelectorAll("pre")].flatMap(pre => {
         covered.push(node.textContent.trim().slice(0, 30));
   }
   return covered;
-})"""
+ });
+ folded.forEach(d => d.open = false);
+ return covering;
+}"""
 
 
 def visit_checks(visit: Visit) -> None:
