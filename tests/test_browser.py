@@ -9,6 +9,7 @@ skip with a reason, except in CI (CI=true), where a missing browser is a failure
 
 from __future__ import annotations
 
+import contextlib
 import json
 
 import nbformat
@@ -81,12 +82,8 @@ FIGURE_FIT = """() => [...document.querySelectorAll('img[src*="figures/"]')].fla
 })"""
 
 # Text that a copy button sits on top of, with the block scrolled to its start.
-# Material's copy button sits in the <pre>; the lab's (mkdocs-jupyter) in the cell's CodeMirror
-# box. Folded answers and solutions are opened for the check, then folded again.
-COVERED = """() => {
- const folded = [...document.querySelectorAll("details:not([open])")];
- folded.forEach(d => d.open = true);
- const covering = [...document.querySelectorAll("pre")].flatMap(pre => {
+# Material's copy button sits in the <pre>; the lab's (mkdocs-jupyter) in the cell's CodeMirror box.
+COVERED = """() => [...document.querySelectorAll("pre")].flatMap(pre => {
   const button = pre.querySelector("button.md-code__button")
     || pre.closest(".CodeMirror")?.querySelector(".zeroclipboard-container");
   if (!button) return [];
@@ -101,10 +98,24 @@ COVERED = """() => {
         covered.push(node.textContent.trim().slice(0, 30));
   }
   return covered;
- });
- folded.forEach(d => d.open = false);
- return covering;
-}"""
+})"""
+
+
+@contextlib.contextmanager
+def unfolded(page):
+    """Every folded answer and solution opened for the checks, then folded again: what they hold
+    (formulas, brackets, code under a copy button) is measured like the rest of the page."""
+    page.evaluate(
+        "document.querySelectorAll('details:not([open])')"
+        ".forEach(d => { d.open = true; d.dataset.refold = ''; })"
+    )
+    try:
+        yield
+    finally:
+        page.evaluate(
+            "document.querySelectorAll('details[data-refold]')"
+            ".forEach(d => { d.open = false; delete d.dataset.refold; })"
+        )
 
 
 def visit_checks(visit: Visit) -> None:
@@ -121,7 +132,10 @@ def visit_checks(visit: Visit) -> None:
     for image in images:
         assert image["ok"], f"image did not load: {image['src']}"
         assert image["alt"].strip(), f"image without alt text: {image['src']}"
-    sizes = page.eval_on_selector_all("math", "ms => ms.map(m => m.getBoundingClientRect().width)")
+    with unfolded(page):
+        sizes = page.eval_on_selector_all(
+            "math", "ms => ms.map(m => m.getBoundingClientRect().width)"
+        )
     assert all(width > 0 for width in sizes), "a formula has no size: MathML was not rendered"
     text = page.inner_text("article")
     for raw in ["\\(", "\\[", "$$", "\\frac", "\\mathbf"]:
@@ -133,7 +147,10 @@ def layout_checks(page, width: int) -> dict[str, float]:
     Returns the smallest bracket ratio and each figure's smallest and median label size."""
     page.evaluate("document.fonts.ready")
     assert page.locator('[mathvariant="bold"]').count() == 0, "MathML Core ignores mathvariant=bold"
-    brackets = page.evaluate(BRACKETS)
+    with unfolded(page):
+        brackets = page.evaluate(BRACKETS)
+        covered = page.evaluate(COVERED)
+        scroll = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     short = [b for b in brackets if b["ratio"] < 0.85]
     assert not short, f"brackets shorter than their matrix: {short}"
     assert page.evaluate(FIGURE_FIT) == []
@@ -148,8 +165,7 @@ def layout_checks(page, width: int) -> dict[str, float]:
         assert median >= 11, f"{name} at {width} px: median label {median:.1f} px < 11"
         assert sizes[0] >= 8, f"{name} at {width} px: smallest label {sizes[0]:.1f} px < 8"
         measured[name] = sizes[0]
-    assert page.evaluate(COVERED) == [], "a copy button covers text"
-    scroll = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert covered == [], f"a copy button covers text: {covered}"
     assert scroll <= 0, f"the page scrolls sideways by {scroll} px at {width} px"
     return measured
 
