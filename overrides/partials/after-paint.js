@@ -22,15 +22,11 @@
     });
   }
 
-  function afterThisFrame() {
-    requestAnimationFrame(function () { setTimeout(run, 0); });
-  }
-
   // The first contentful paint is reported once it is on screen. A browser that cannot report
   // it starts at once; a page that never paints (a tab opened in the background) waits 3 s.
   var started = false;
-  function start() {
-    if (!started) { started = true; afterThisFrame(); }
+  function start() {  // then after the frame being drawn, not inside it
+    if (!started) { started = true; requestAnimationFrame(function () { setTimeout(run, 0); }); }
   }
   var types = window.PerformanceObserver && PerformanceObserver.supportedEntryTypes;
   if (!types || types.indexOf("paint") < 0) {
