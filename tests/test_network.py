@@ -165,4 +165,4 @@ def test_a_layer_whose_w_is_not_a_matrix():
 
 def test_layers_that_are_not_a_list():
     said = message([200, 17], {"W": W1, "b": b1})
-    assert "but it is a dict" in said
+    assert "but it is of type dict" in said

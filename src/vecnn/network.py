@@ -37,10 +37,12 @@ def sequential(A_in: ArrayLike, layers: Sequence[Layer], g: Callable[..., Any] =
     return A
 
 
-def check_chain(A_in: NDArray[Any], layers: Sequence[Layer]) -> list[tuple[NDArray[Any], ...]]:
+def check_chain(
+    A_in: NDArray[Any], layers: Sequence[Layer]
+) -> list[tuple[NDArray[Any], NDArray[Any]]]:
     """Every layer's W must take the previous layer's units as its rows; checked before any work."""
     if isinstance(layers, np.ndarray) or not isinstance(layers, Sequence) or not layers:
-        what = "empty" if isinstance(layers, Sequence) else f"a {type(layers).__name__}"
+        what = "empty" if isinstance(layers, Sequence) else f"of type {type(layers).__name__}"
         raise ValueError(
             f"layers must be a non-empty list of (W, b) pairs, but it is {what}.\n"
             "Hint: layers = [(W1, b1), (W2, b2)], first layer first."
