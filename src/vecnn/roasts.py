@@ -31,3 +31,10 @@ def roasts(m: int = SIZE, seed: int = SEED) -> tuple[NDArray[np.float64], NDArra
     X = np.stack([T, d], axis=1)  # (m, 2)
     y = good_roast(T, d).astype(np.float64)  # (m,)  1 for a good roast, 0 for a bad one
     return X, y
+
+
+def plane(steps: int = 200) -> NDArray[np.float64]:
+    """Every roast of a steps x steps grid over the temperatures and durations, X (steps**2, 2):
+    temperature varies along each row of the grid, duration from one row to the next."""
+    T, d = np.meshgrid(np.linspace(*TEMPERATURES, steps), np.linspace(*DURATIONS, steps))
+    return np.stack([T.ravel(), d.ravel()], axis=1)  # (steps * steps, 2)
