@@ -85,3 +85,14 @@ def test_the_typed_weights_are_what_the_training_script_finds():
     # exactly, up to a last-digit tie that another BLAS might round the other way
     for found, value in zip([mu, sigma, *weights], [lesson.mu, lesson.sigma, *typed], strict=True):
         np.testing.assert_allclose(value, found, rtol=0, atol=0.0100001)
+
+
+def test_each_unit_of_layer_1_learned_one_part_of_the_rule():
+    """What part 5 says: unit 1 is "long enough", unit 2 "hot enough", unit 3 "burnt"."""
+    T, d = np.meshgrid(np.linspace(*TEMPERATURES, 200), np.linspace(*DURATIONS, 200))
+    T, d = T.ravel(), d.ravel()
+    X_norm = (np.stack([T, d], axis=1) - lesson.mu) / lesson.sigma  # (40000, 2)
+    on = (X_norm @ lesson.W1 + lesson.b1) >= 0  # (40000, 3)  sigmoid(z) >= 0.5
+    parts = [d >= 22 - T / 25, T >= 180, d > 32 - T / 15]  # long enough, hot enough, burnt
+    for j, part in enumerate(parts):
+        assert np.mean(on[:, j] == part) >= 0.95, f"unit {j + 1}"
