@@ -68,7 +68,7 @@ def test_the_speed_chapter_shows_the_digit_network_by_its_sizes():
     }
     for m in (1, 1000):
         ratio = rows[m, LOOP] / rows[m, CALLS]
-        assert f"| 400→25→15→1 | {m:,} |" in table and f"| {ratio:,.0f}× |" in table
+        assert f"| 400→25→15→1 × {m:,} |" in table and f"| {ratio:,.0f}× |" in table
 
 
 NO_SCROLL = """() => [...document.querySelectorAll('pre, pre > code')]

@@ -25,6 +25,15 @@ from vecnn.roasts import DURATIONS, SIZE, TEMPERATURES, good_roast, roasts
         (250, 15.5, False),  # burnt: at 250 °C, at most 15 1/3 minutes
         (180, 20, True),  # the corner where "hot enough" meets "not burnt"
         (300, 10, True),  # the hottest, shortest roast that is still done
+        # part 5's sentence: from 14.8 min at 180 °C down to 10 at 300 °C, and at most 20 min
+        # at 180 °C down to 12 at 300 °C
+        (180, 14.8, True),
+        (180, 14.7, False),
+        (300, 9.9, False),
+        (180, 20.1, False),
+        (300, 12, True),
+        (300, 12.1, False),
+        (179.9, 17, False),
     ],
 )
 def test_the_rule_on_roasts_worked_out_by_hand(T, d, good):
@@ -71,6 +80,7 @@ def test_the_weights_classify_the_data_set():
     p = np.array([textbook_network(x) for x in X])  # (m,)
     accuracy = np.mean((p >= 0.5) == (y == 1))
     assert accuracy >= 0.95, f"accuracy {accuracy:.1%}"
+    assert accuracy == 1, "part 5 says the network gets all 200 right"
     A_out = sequential((X - lesson.mu) / lesson.sigma, lesson.layers)  # (m, 1)
     np.testing.assert_allclose(A_out[:, 0], p, rtol=0, atol=1e-12)
 

@@ -31,10 +31,10 @@ def time(rows: list[NetworkRow], network: str, m: int, impl: str) -> str:
 def table(rows: list[NetworkRow]) -> str:
     """The digit network, one row per batch size: the loop, one call per layer, the speedup."""
     lines = [
-        "| network | images | loop over images | one call per layer | speedup |",
-        "| --- | ---: | ---: | ---: | ---: |",
+        "| network × images | loop | one call per layer | speedup |",
+        "| --- | ---: | ---: | ---: |",
     ]
     for m in sorted({r["m"] for r in rows if r["network"] == DIGITS}):
         loop, calls = time(rows, DIGITS, m, LOOP), time(rows, DIGITS, m, CALLS)
-        lines.append(f"| {DIGITS} | {m:,} | {loop} | {calls} | {speedup(rows, DIGITS, m):,.0f}× |")
+        lines.append(f"| {DIGITS} × {m:,} | {loop} | {calls} | {speedup(rows, DIGITS, m):,.0f}× |")
     return "\n".join(lines)
