@@ -56,3 +56,25 @@ def test_the_committed_results_hold_the_rows_the_pages_quote():
     rows = json.loads(RESULTS.read_text(encoding="utf-8"))["networks"]
     for name, m in [(network.DIGITS, 1), (network.DIGITS, 1000), (network.ROASTS, 40_000)]:
         assert network.speedup(rows, name, m) > 0
+
+
+def test_vecnn_bench_writes_the_network_rows(tmp_path, monkeypatch, capsys):
+    """The command's wiring: its JSON carries the networks rows and it prints their table. The
+    layer benchmark is stubbed out and the networks cut to one image, to keep this test short."""
+    from vecnn.bench import cli
+
+    monkeypatch.setattr(cli, "run", lambda *args: {"machine": cli.machine(), "results": []})
+    monkeypatch.setattr(
+        cli, "efficiency", lambda size, rounds: {d: {"ratio": 1.0, "peak_memory_factor": 1.0}
+                                                 for d in ("float32", "float64")}
+    )  # fmt: skip
+    one_image = network.cases(quick=True)[:1]
+    monkeypatch.setattr(network, "cases", lambda quick: one_image)
+    out = tmp_path / "results.json"
+    assert cli.main(["--quick", "--json", str(out)]) == 0
+    rows = json.loads(out.read_text(encoding="utf-8"))["networks"]
+    assert [(r["network"], r["m"], r["impl"]) for r in rows] == [
+        (network.DIGITS, 1, network.LOOP),
+        (network.DIGITS, 1, network.CALLS),
+    ]
+    assert "400→25→15→1" in capsys.readouterr().out
