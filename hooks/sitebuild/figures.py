@@ -1,5 +1,5 @@
 """Figures 1-5 of the lesson, drawn from vecnn's own computations on the lecture's layer
-(and, through matmul_figures, Figures 6-9 of parts 2-4).
+(and, through matmul_figures, Figures 6-9 of parts 2-4; through roast_figure, Figure 10).
 
 Each figure comes in two layouts from the same pieces: wide (figures/hnnie-N.svg, stable URLs
 named after the lecture's figures) and narrow for phones (figures/hnnie-N-narrow.svg). ALT
@@ -15,7 +15,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.patches import Circle
 
-from sitebuild import drawing, matmul_figures
+from sitebuild import drawing, matmul_figures, roast_figure
 from sitebuild.drawing import COLORS, EDGE, arrow, fmt, new_figure, products, seq, text
 from sitebuild.layout import NARROW, WIDE, array, arrow_to, flow, note, sign
 from vecnn import dense, dense_loop, lesson
@@ -179,6 +179,8 @@ FIGURES: dict[str, Callable[[float], Figure]] = {
     "hnnie-5": shapes,
 } | matmul_figures.FIGURES  # Figures 6-9, for parts 2-4
 ALT = alt_text() | matmul_figures.ALT
+FIGURES |= roast_figure.FIGURES  # Figure 10, for part 5
+ALT |= roast_figure.ALT
 
 
 def svg(name: str, narrow: bool = False) -> str:

@@ -13,7 +13,7 @@ from pathlib import Path
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, LogLocator
 
-from sitebuild import drawing
+from sitebuild import drawing, network_speed
 from sitebuild.drawing import CARD, EDGE, INK
 from vecnn.bench import DTYPES, IMPLS, Report, find, format_time
 from vecnn.bench.results import BARE, DENSE, DENSE_LOOP, PYTHON_LOOPS, Size
@@ -84,7 +84,7 @@ def summary(report: Report) -> dict[str, str]:
     out["f64_over_f32"] = (
         f"{median(report, BARE, big, 'float64') / median(report, BARE, big, 'float32'):.1f}"
     )
-    return out
+    return out | network_speed.values(report)  # a whole network: part 5 and its own section
 
 
 def markdown_table(report: Report) -> str:

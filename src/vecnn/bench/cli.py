@@ -8,6 +8,7 @@ import os
 import sys
 from collections.abc import Sequence
 
+from vecnn.bench import network
 from vecnn.bench.machine import machine
 from vecnn.bench.results import DENSE_LOOP, DTYPES, Report, find, format_time
 from vecnn.bench.timing import QUICK_SIZES, SIZES, efficiency, run
@@ -95,6 +96,8 @@ def benchmark(quick: bool, efficiency_only: bool) -> Report:
         report = run(sizes, 0.05 if quick else 1.0, 7 if quick else 51, progress)
         progress.close()
         print(table(report))
+        report["networks"] = network.run(quick)
+        print("\n" + network.table(report["networks"]))
     size, rounds = (128, 15) if quick else (1024, 41)
     report["efficiency"] = eff = efficiency(size, rounds)
     print(

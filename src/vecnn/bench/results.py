@@ -58,10 +58,22 @@ class Efficiency(TypedDict):
     float64: DtypeEfficiency
 
 
+class NetworkRow(TypedDict):
+    """A whole network (bench/network.py): m examples, one of two ways, timed."""
+
+    network: str  # named by its sizes, e.g. "400→25→15→1"
+    m: int
+    dtype: str
+    impl: str  # "loop over examples" or "one call per layer"
+    median_s: float
+    rounds: int
+
+
 class Report(TypedDict):
     machine: Machine
     results: list[Row]
     efficiency: NotRequired[Efficiency]
+    networks: NotRequired[list[NetworkRow]]
 
 
 def find(report: Report, impl: str, size: Size, dtype: str) -> Row:
