@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 
 from vecnn.activations import sigmoid
-from vecnn.cases import A, LAB_A, LAB_W, W, ZERO, case, expected, linear, run, same
-from vecnn.exercise import Exercise, Problem, Probe, Trial
+from vecnn.cases import LAB_A, LAB_W, ZERO, A, W, case, expected, linear, run, same
+from vecnn.exercise import Exercise, Probe, Problem, Trial
 from vecnn.layer_steps import activation, bias, default_activation
 from vecnn.learner import quote
 
@@ -24,30 +24,54 @@ def _product(t: Trial) -> Problem | None:
         return reading.problem
     got = f"{case(t)}, the output should be {quote(want)}, but it is {quote(reading.values)}"
     for wrong, problem in [
-        (A * W, Problem(
-            f"The batch and W were multiplied entry by entry, not as a matrix product: {got}. "
-            f"A matrix product dots rows with columns: {ORDER}.",
-            "np.matmul(A_in, W), or A_in @ W; the * operator multiplies entry by entry.")),
-        (W @ A, Problem(
-            f"The two operands of the matrix product are in the wrong order: {got}, which is W "
-            f"times the batch. Matrix products do not commute: {ORDER}.",
-            "np.matmul(A_in, W): A_in first.")),
-        (A @ W.T, Problem(
-            f"W is used transposed: {got}. Its columns already hold the units' weights, so the "
-            "batch times W needs no transpose.",
-            "A_in @ W, with W as it is given.")),
-        ((A @ W).T, Problem(
-            f"The output is transposed: {got}, one row per unit instead of one row per example. "
-            "The batch's rows are the examples, and so are the output's.",
-            "A_in @ W already has one row per example: no .T on the result.")),
-        (sigmoid(want), Problem(
-            f"Use the g that was passed in: called with g(z) = z, {got}, the sigmoid of the right "
-            "values. Apply the argument g to Z, not a fixed sigmoid.",
-            "g=sigmoid in the signature already makes the sigmoid the default.")),
-        (np.stack([want[0]] * len(A)), Problem(
-            f"Every row is the first example's output: {got}. The whole batch goes into the "
-            "matrix product, all of its rows at once.",
-            "np.matmul(A_in, W) uses every row of A_in; A_in[0] is only the first.")),
+        (
+            A * W,
+            Problem(
+                f"The batch and W were multiplied entry by entry, not as a matrix product: {got}. "
+                f"A matrix product dots rows with columns: {ORDER}.",
+                "np.matmul(A_in, W), or A_in @ W; the * operator multiplies entry by entry.",
+            ),
+        ),
+        (
+            W @ A,
+            Problem(
+                f"The two operands of the matrix product are in the wrong order: {got}, which is W "
+                f"times the batch. Matrix products do not commute: {ORDER}.",
+                "np.matmul(A_in, W): A_in first.",
+            ),
+        ),
+        (
+            A @ W.T,
+            Problem(
+                f"W is used transposed: {got}. Its columns already hold the units' weights, so the "
+                "batch times W needs no transpose.",
+                "A_in @ W, with W as it is given.",
+            ),
+        ),
+        (
+            (A @ W).T,
+            Problem(
+                f"The output is transposed: {got}, one row per unit instead of one row per example. "
+                "The batch's rows are the examples, and so are the output's.",
+                "A_in @ W already has one row per example: no .T on the result.",
+            ),
+        ),
+        (
+            sigmoid(want),
+            Problem(
+                f"Use the g that was passed in: called with g(z) = z, {got}, the sigmoid of the right "
+                "values. Apply the argument g to Z, not a fixed sigmoid.",
+                "g=sigmoid in the signature already makes the sigmoid the default.",
+            ),
+        ),
+        (
+            np.stack([want[0]] * len(A)),
+            Problem(
+                f"Every row is the first example's output: {got}. The whole batch goes into the "
+                "matrix product, all of its rows at once.",
+                "np.matmul(A_in, W) uses every row of A_in; A_in[0] is only the first.",
+            ),
+        ),
     ]:
         if same(reading, wrong):
             return problem

@@ -20,8 +20,8 @@ W = np.array([[1, 2], [3, 4]])  # (n, j) = (2, 2)  one column per unit
 LAB_A = np.array([[1, 2, 3, 4], [-1, 0, 2, 1]])  # (2, 4)
 LAB_W = np.array([[1, 2]] * 4)  # (4, 2)
 BIAS, ZERO = np.array([10, -10]), np.array([0, 0])  # (j,), (j,)
-for case in (A, W, LAB_A, LAB_W, BIAS, ZERO):
-    case.setflags(write=False)  # the learner's function only ever gets copies
+for _array in (A, W, LAB_A, LAB_W, BIAS, ZERO):
+    _array.setflags(write=False)  # the learner's function only ever gets copies
 
 
 def linear(z: Any) -> Any:

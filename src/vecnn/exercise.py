@@ -14,7 +14,8 @@ from typing import Any
 
 import numpy as np
 
-from vecnn.learner import TIMEOUT, Layer, Run, call, name_of, said
+from vecnn import learner
+from vecnn.learner import Layer, Run, name_of, said
 
 
 @dataclass(frozen=True)
@@ -51,7 +52,8 @@ class Probe:
     """An activation that remembers what it was called with: g(z) = scale * z."""
 
     def __init__(self, scale: int = 1) -> None:
-        self.scale, self.calls = scale, []
+        self.scale = scale
+        self.calls: list[np.ndarray | None] = []
 
     def __call__(self, z: Any) -> Any:
         try:
@@ -71,27 +73,35 @@ class Trial:
         """What run returned, checked for being finite numbers of shape `want`."""
         if (problem := self._failed(run)) is not None:
             return Reading(problem=problem)
-        arr = run.array
-        kind = arr.dtype.kind if isinstance(arr, np.ndarray) else "O"
+        arr = np.asarray(run.array)  # read in the learner's thread already: a plain array
+        kind = arr.dtype.kind
         if run.out is None:
-            return Reading(problem=_same(f"{self.name} returned None: did you forget the `return` line?"))
+            return Reading(
+                problem=_same(f"{self.name} returned None: did you forget the `return` line?")
+            )
         if kind not in "biuf":
             what = {"c": "complex numbers", "U": "text", "S": "text"}.get(kind, "something else")
-            return Reading(problem=_same(
-                f"{self.name} returned {what} ({type(run.out).__name__}); return a NumPy array of "
-                f"real numbers of shape {want}."
-            ))
+            return Reading(
+                problem=_same(
+                    f"{self.name} returned {what} ({type(run.out).__name__}); return a NumPy array of "
+                    f"real numbers of shape {want}."
+                )
+            )
         if arr.shape != want:
-            return Reading(problem=_same(
-                f"Check the output's shape: it should be {want}, but it is {arr.shape}: "
-                f"{self._why(arr.shape, want)}."
-            ))
+            return Reading(
+                problem=_same(
+                    f"Check the output's shape: it should be {want}, but it is {arr.shape}: "
+                    f"{self._why(arr.shape, want)}."
+                )
+            )
         if not np.all(np.isfinite(arr)):
             bad = int(np.sum(~np.isfinite(arr)))
-            return Reading(problem=_same(
-                f"{self.name} returned inf or nan in {bad} of {arr.size} entries on small whole "
-                "numbers; every entry should be a finite number."
-            ))
+            return Reading(
+                problem=_same(
+                    f"{self.name} returned inf or nan in {bad} of {arr.size} entries on small whole "
+                    "numbers; every entry should be a finite number."
+                )
+            )
         rtol = max(1e-12, 16 * float(np.finfo(arr.dtype).eps)) if kind == "f" else 1e-12
         return Reading(arr.astype(float), None, rtol, kind in "biu")
 
@@ -133,12 +143,12 @@ class Trial:
         sizes = "on the checks' tiny arrays"
         if stopped:
             return _same(
-                f"{self.name} did not return within {TIMEOUT:g} seconds {sizes}, so the check "
+                f"{self.name} did not return within {learner.TIMEOUT:g} seconds {sizes}, so the check "
                 "stopped it: look for a loop that never ends (a while loop whose condition "
                 "never changes)."
             )
         return _same(
-            f"{self.name} did not return within {TIMEOUT:g} seconds {sizes}: look for a loop "
+            f"{self.name} did not return within {learner.TIMEOUT:g} seconds {sizes}: look for a loop "
             "that never ends. The kernel is still running it in the background and will until "
             "you stop it: use Kernel > Interrupt (the stop button), or Kernel > Restart."
         )

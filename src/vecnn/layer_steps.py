@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from vecnn.activations import sigmoid
-from vecnn.cases import A, BIAS, W, ZERO, close, double, expected, linear, run, same
+from vecnn.cases import BIAS, ZERO, A, W, close, double, expected, linear, run, same
 from vecnn.exercise import Problem, Trial
 from vecnn.learner import quote
 

@@ -70,7 +70,11 @@ def call(fn: Layer, args: tuple[Any, ...], trace: bool = False) -> Run:
     if isinstance(box.get("error"), KeyboardInterrupt):
         raise box["error"]  # the learner pressed stop: let the kernel stop
     return Run(
-        box.get("out"), box.get("array"), box.get("error"), box.get("unreadable"), lines=box["lines"]
+        box.get("out"),
+        box.get("array"),
+        box.get("error"),
+        box.get("unreadable"),
+        lines=box["lines"],
     )
 
 

@@ -15,7 +15,7 @@ import numpy as np
 from vecnn import lesson
 from vecnn.activations import sigmoid
 from vecnn.cases import A, close, double, linear
-from vecnn.exercise import Exercise, Problem, Probe, Reading, Trial
+from vecnn.exercise import Exercise, Probe, Problem, Reading, Trial
 from vecnn.learner import call, quote
 
 # Three 2 -> 2 layers: (W, b) with W of shape (2, 2) and b of shape (2,).
@@ -37,7 +37,9 @@ def chain(A_in: Any, layers: Any, gs: Any) -> Any:
     return out
 
 
-def _run(t: Trial, A_in: Any, layers: Any, g: Any = None, trace: bool = False) -> tuple[Reading, Any]:
+def _run(
+    t: Trial, A_in: Any, layers: Any, g: Any = None, trace: bool = False
+) -> tuple[Reading, Any]:
     copies = [(W.copy(), b.copy()) for W, b in layers]
     done = call(t.fn, (A_in.copy(), copies) + (() if g is None else (g,)), trace)
     return t.read(done, (len(A_in), layers[-1][0].shape[1])), done
@@ -68,46 +70,40 @@ def _chain_mistake(t: Trial) -> Problem | None:
 
 
 def _mistakes(got: str) -> list[tuple[Any, Problem]]:
-    g, first, last = double, SQUARE[:1], SQUARE[-1:]
-    fix_input = "Keep the current activations in one variable that each layer replaces."
+    """What each chain mistake computes on the first case, and its named fix."""
+    g, lin, every = double, linear, "Every layer applies g to its z"
+    keep = "Keep the current activations in one variable that each layer replaces."
+    table = [
+        (SQUARE[:1], [g], "Only the first layer was applied: {got}. The function returns "
+         "after the first layer; go through every layer, and return after the loop.",
+         "Put the return statement after the loop, not inside it."),
+        (SQUARE[-1:], [g], "Every layer was given A_in: {got}, the last layer applied to A_in. "
+         "A layer's input is the previous layer's output; only the first layer sees A_in.", keep),
+        (SQUARE[::-1], [g] * 3, "The layers were applied in the wrong order, last first: {got}. "
+         "Go through them in the order they are listed: the first layer takes A_in.",
+         "for W, b in layers: goes through them in order."),
+        (SQUARE, [lin, lin, g], "g was left out of the hidden layers: {got}. " + every + ", not "
+         "only the last: without it, the layers collapse into one linear layer.",
+         "Apply g inside the loop, to each layer's z."),
+        (SQUARE, [lin, g, g], "g was left out of the first (hidden) layer: {got}. " + every + ".",
+         "Apply g to each layer's z, including the first's."),
+        (SQUARE, [g, lin, g], "g was left out of the second (hidden) layer: {got}. " + every + ".",
+         "Apply g to each layer's z, in the same place for every layer."),
+        (SQUARE, [g, g, lin], "g was left out of the last layer: {got}. " + every + ", the "
+         "output layer's too.", "Apply g to each layer's z, the last one's included."),
+        (SQUARE, [lin] * 3, "g was never applied: {got}. " + every + ".",
+         "Use the argument g on every layer's z."),
+        ((), [], "A_in came back unchanged: {got}. The loop over the layers never ran, or its "
+         "results were not kept.", keep),
+        ([(W.T, b) for W, b in SQUARE], [g] * 3, "W is used transposed: {got}. Each W has one row "
+         "per input and one column per unit: the activations times W need no transpose.",
+         "A @ W, with W as it is given."),
+        ([(W, 0 * b) for W, b in SQUARE], [g] * 3, "The biases were left out: {got}. Each layer "
+         "adds its b to its z.", "z = A @ W + b for each (W, b)."),
+    ]  # fmt: skip
     return [
-        (chain(A, first, [g]), Problem(
-            f"Only the first layer was applied: {got}. The function returns after the first "
-            "layer; go through every layer, and return after the loop.",
-            "Put the return statement after the loop, not inside it.")),
-        (chain(A, last, [g]), Problem(
-            f"Every layer was given A_in: {got}, the last layer applied to A_in. A layer's "
-            "input is the previous layer's output; only the first layer sees A_in.",
-            fix_input)),
-        (chain(A, SQUARE[::-1], [g] * 3), Problem(
-            f"The layers were applied in the wrong order, last first: {got}. Go through them "
-            "in the order they are listed: the first layer takes A_in.",
-            "for W, b in layers: goes through them in order.")),
-        (chain(A, SQUARE, [linear, linear, g]), Problem(
-            f"g was left out of the hidden layers: {got}. Every layer applies g, not only the "
-            "last: without it, the layers collapse into one linear layer.",
-            "Apply g inside the loop, to each layer's z.")),
-        (chain(A, SQUARE, [linear, g, g]), Problem(
-            f"g was left out of the first (hidden) layer: {got}. Every layer applies g to its z.",
-            "Apply g to each layer's z, including the first's.")),
-        (chain(A, SQUARE, [g, linear, g]), Problem(
-            f"g was left out of the second (hidden) layer: {got}. Every layer applies g to its z.",
-            "Apply g to each layer's z, in the same place for every layer.")),
-        (chain(A, SQUARE, [g, g, linear]), Problem(
-            f"g was left out of the last layer: {got}. The output layer applies g too.",
-            "Apply g to each layer's z, the last one's included.")),
-        (chain(A, SQUARE, [linear] * 3), Problem(
-            f"g was never applied: {got}. Each layer's output is g of its z.",
-            "Use the argument g on every layer's z.")),
-        (A, Problem(
-            f"A_in came back unchanged: {got}. The loop over the layers never ran or its results "
-            "were not kept.", fix_input)),
-        (chain(A, [(W.T, b) for W, b in SQUARE], [g] * 3), Problem(
-            f"W is used transposed: {got}. Each W has one row per input and one column per unit, "
-            "so the activations times W needs no transpose.", "A @ W, W as it is given.")),
-        (chain(A, [(W, 0 * b) for W, b in SQUARE], [g] * 3), Problem(
-            f"The biases were left out: {got}. Each layer adds its b to its z.",
-            "z = A @ W + b for each (W, b).")),
+        (chain(A, layers, gs), Problem(message.format(got=got), hint))
+        for layers, gs, message, hint in table
     ]
 
 

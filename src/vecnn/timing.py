@@ -57,8 +57,12 @@ def check_speed(dense_loop_fn: Layer, dense_fn: Layer) -> None:
             "notebook to see yours."
         )
     else:
-        print(f"loop over the {IMAGES} images: {loop_s * 1e3:8.2f} ms  (median of {REPEATS} runs of {loop_n} calls)")
-        print(f"one matrix product:        {vec_s * 1e3:8.2f} ms  (median of {REPEATS} runs of {vec_n} calls)")
+        print(
+            f"loop over the {IMAGES} images: {loop_s * 1e3:8.2f} ms  (median of {REPEATS} runs of {loop_n} calls)"
+        )
+        print(
+            f"one matrix product:        {vec_s * 1e3:8.2f} ms  (median of {REPEATS} runs of {vec_n} calls)"
+        )
         print(f"the vectorized layer was {ratio:.0f} times faster.")
     print(_verdict(ratio))
     print("same results:", same)
