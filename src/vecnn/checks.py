@@ -34,17 +34,34 @@ __all__ = [
 
 
 def check_dense_loop(fn: Layer, hint: bool = False) -> None:
-    """Exercise 1: print the first wrong step of a one-example loop layer, or that all passed."""
+    """Exercise 1: print the first wrong step of a one-example loop layer, or that all passed.
+
+    Args:
+        fn: the learner's my_dense_loop(a_in, W, b, g=sigmoid), returning shape (j,).
+        hint: also print a more concrete hint for the problem found.
+    """
     _report(LOOP, fn, hint)
 
 
 def check_dense(fn: Layer, hint: bool = False) -> None:
-    """Exercise 2: print the first wrong step of a vectorized batch layer, or that all passed."""
+    """Exercise 2: print the first wrong step of a vectorized batch layer, or that all passed.
+    A layer that loops over the examples, the units or the inputs does not pass.
+
+    Args:
+        fn: the learner's my_dense(A_in, W, B, g=sigmoid), returning shape (m, j).
+        hint: also print a more concrete hint for the problem found.
+    """
     _report(BATCH, fn, hint)
 
 
 def check_sequential(fn: Layer, hint: bool = False) -> None:
-    """Exercise 6: print the first wrong step of a whole network, or that all passed."""
+    """Exercise 6: print the first wrong step of a whole network, or that all passed.
+
+    Args:
+        fn: the learner's my_sequential(A_in, layers, g=sigmoid), where layers is a list of
+            (W, b) pairs and each layer's output is the next layer's input.
+        hint: also print a more concrete hint for the problem found.
+    """
     _report(NETWORK, fn, hint)
 
 

@@ -89,14 +89,12 @@ def _stop(thread: threading.Thread) -> bool:
 
 
 # Code that is not the learner's: Python's own library, installed packages, and vecnn.
-_THEIRS = tuple(
-    str(Path(p).resolve())
-    for p in {
-        *(sysconfig.get_paths()[key] for key in ("stdlib", "platstdlib", "purelib", "platlib")),
-        str(Path(np.__file__).parent),
-        str(Path(__file__).parent),
-    }
-)
+_PLACES = {
+    *(sysconfig.get_paths()[key] for key in ("stdlib", "platstdlib", "purelib", "platlib")),
+    str(Path(np.__file__).parent),
+    str(Path(__file__).parent),
+}
+_THEIRS = tuple(sorted(_PLACES | {str(Path(p).resolve()) for p in _PLACES}))
 
 
 def _counter(box: dict[str, Any]) -> Any:
