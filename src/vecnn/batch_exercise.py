@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 
 from vecnn.activations import sigmoid
-from vecnn.cases import LAB_A, LAB_W, ZERO, A, W, case, expected, linear, run, same
-from vecnn.exercise import Exercise, Probe, Problem, Trial
+from vecnn.cases import LAB_A, LAB_W, ZERO, A, Probe, W, case, expected, linear, run, same
+from vecnn.exercise import Exercise, Problem, Trial
 from vecnn.layer_steps import activation, bias, default_activation
 from vecnn.learner import quote
 

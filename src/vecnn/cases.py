@@ -24,6 +24,21 @@ for _array in (A, W, LAB_A, LAB_W, BIAS, ZERO):
     _array.setflags(write=False)  # the learner's function only ever gets copies
 
 
+class Probe:
+    """An activation that remembers what it was called with: g(z) = scale * z."""
+
+    def __init__(self, scale: int = 1) -> None:
+        self.scale = scale
+        self.calls: list[np.ndarray | None] = []
+
+    def __call__(self, z: Any) -> Any:
+        try:
+            self.calls.append(np.array(z, dtype=float))
+        except Exception:
+            self.calls.append(None)
+        return z if self.scale == 1 else self.scale * z
+
+
 def linear(z: Any) -> Any:
     """g(z) = z: the activation the checks use to see z itself."""
     return z

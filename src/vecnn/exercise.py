@@ -48,21 +48,6 @@ class Reading:
     integers: bool = False  # returned an integer array
 
 
-class Probe:
-    """An activation that remembers what it was called with: g(z) = scale * z."""
-
-    def __init__(self, scale: int = 1) -> None:
-        self.scale = scale
-        self.calls: list[np.ndarray | None] = []
-
-    def __call__(self, z: Any) -> Any:
-        try:
-            self.calls.append(np.array(z, dtype=float))
-        except Exception:
-            self.calls.append(None)
-        return z if self.scale == 1 else self.scale * z
-
-
 class Trial:
     """A learner's function, tried on the cases of one exercise."""
 
@@ -74,36 +59,34 @@ class Trial:
         if (problem := self._failed(run)) is not None:
             return Reading(problem=problem)
         arr = np.asarray(run.array)  # read in the learner's thread already: a plain array
+        if (junk := self._junk(run.out, arr, want)) is not None:
+            return Reading(problem=_same(junk))
         kind = arr.dtype.kind
-        if run.out is None:
-            return Reading(
-                problem=_same(f"{self.name} returned None: did you forget the `return` line?")
-            )
-        if kind not in "biuf":
-            what = {"c": "complex numbers", "U": "text", "S": "text"}.get(kind, "something else")
-            return Reading(
-                problem=_same(
-                    f"{self.name} returned {what} ({type(run.out).__name__}); return a NumPy array of "
-                    f"real numbers of shape {want}."
-                )
-            )
-        if arr.shape != want:
-            return Reading(
-                problem=_same(
-                    f"Check the output's shape: it should be {want}, but it is {arr.shape}: "
-                    f"{self._why(arr.shape, want)}."
-                )
-            )
-        if not np.all(np.isfinite(arr)):
-            bad = int(np.sum(~np.isfinite(arr)))
-            return Reading(
-                problem=_same(
-                    f"{self.name} returned inf or nan in {bad} of {arr.size} entries on small whole "
-                    "numbers; every entry should be a finite number."
-                )
-            )
         rtol = max(1e-12, 16 * float(np.finfo(arr.dtype).eps)) if kind == "f" else 1e-12
         return Reading(arr.astype(float), None, rtol, kind in "biu")
+
+    def _junk(self, out: Any, arr: np.ndarray, want: tuple[int, ...]) -> str | None:
+        """What keeps the returned array from being compared, or None."""
+        kind = arr.dtype.kind
+        if out is None:
+            return f"{self.name} returned None: did you forget the `return` line?"
+        if kind not in "biuf":
+            what = {"c": "complex numbers", "U": "text", "S": "text"}.get(kind, "something else")
+            return (
+                f"{self.name} returned {what} ({type(out).__name__}); return a NumPy array of "
+                f"real numbers of shape {want}."
+            )
+        if arr.shape != want:
+            return (
+                f"Check the output's shape: it should be {want}, but it is {arr.shape}: "
+                f"{self._why(arr.shape, want)}."
+            )
+        if not np.all(np.isfinite(arr)):
+            return (
+                f"{self.name} returned inf or nan in {int(np.sum(~np.isfinite(arr)))} of "
+                f"{arr.size} entries on small whole numbers; every entry should be finite."
+            )
+        return None
 
     def _failed(self, run: Run) -> Problem | None:
         """Why there is nothing to read: the call never returned, raised, or returned junk."""

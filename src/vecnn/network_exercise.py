@@ -14,8 +14,8 @@ import numpy as np
 
 from vecnn import lesson
 from vecnn.activations import sigmoid
-from vecnn.cases import A, close, double, linear
-from vecnn.exercise import Exercise, Probe, Problem, Reading, Trial
+from vecnn.cases import A, Probe, close, double, linear
+from vecnn.exercise import Exercise, Problem, Reading, Trial
 from vecnn.learner import call, quote
 
 # Three 2 -> 2 layers: (W, b) with W of shape (2, 2) and b of shape (2,).
