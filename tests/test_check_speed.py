@@ -11,7 +11,7 @@ def test_the_learner_sees_their_times_and_the_page_only_the_verdict(monkeypatch,
     assert "median of 5 runs" in mine[0] and "ms" in mine[1]
     assert mine[3:] == [
         "As expected: the vectorized layer is at least 10 times faster than the loop (on most "
-        "machines between 30 and 500 times).",
+        "machines between 30 and 1000 times).",
         "same results: True",
     ], "the verdict on a vectorized layer, on a machine busy with other work too"
 

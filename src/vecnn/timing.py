@@ -84,7 +84,7 @@ def _verdict(ratio: float) -> str:
     if ratio >= AT_LEAST:
         return (
             f"As expected: the vectorized layer is at least {AT_LEAST} times faster than the loop "
-            "(on most machines between 30 and 500 times)."
+            "(on most machines between 30 and 1000 times)."
         )
     return (
         f"Less than the {AT_LEAST} times or more expected: either the machine was busy (run the "
