@@ -13,7 +13,8 @@ def bias(t: Trial) -> Problem | None:
     want = expected(t, A, W, BIAS, linear)
     if reading.problem or same(reading, want):
         return reading.problem
-    got = f"with b = {quote(BIAS)} the output should be {quote(want)}, but it is {quote(reading.values)}"
+    given = f"B = {quote(BIAS[None, :])}" if t.exercise.batch else f"b = {quote(BIAS)}"
+    got = f"with {given} the output should be {quote(want)}, but it is {quote(reading.values)}"
     if same(reading, expected(t, A, W, ZERO, linear)):
         where = "to every example's row of Z" if t.exercise.batch else "to unit j's z"
         return Problem(
