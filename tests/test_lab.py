@@ -185,12 +185,15 @@ def test_the_table_of_mistakes_quotes_what_the_checks_say(capsys):
     from tests import test_checks as layers
     from vecnn import checks
 
-    for check, fn, _ in [(checks.check_dense_loop, layers.loop_stub, "")] + [
-        (checks.check_dense_loop, fn, w) for fn, w in layers.LOOPS
-    ] + [(checks.check_dense, fn, w) for fn, w in layers.DENSES] + [
-        (checks.check_sequential, network.a_in_to_every_layer, ""),
-        (checks.check_sequential, network.g_only_at_the_end, ""),
-    ]:
+    for check, fn, _ in (
+        [(checks.check_dense_loop, layers.loop_stub, "")]
+        + [(checks.check_dense_loop, fn, w) for fn, w in layers.LOOPS]
+        + [(checks.check_dense, fn, w) for fn, w in layers.DENSES]
+        + [
+            (checks.check_sequential, network.a_in_to_every_layer, ""),
+            (checks.check_sequential, network.g_only_at_the_end, ""),
+        ]
+    ):
         check(fn)
     said = capsys.readouterr().out.replace("loop_stub", "my_dense_loop")
     said = said.replace("dense_over_examples", "my_dense")

@@ -45,7 +45,7 @@ def exercise(source: str) -> str:
         if line.strip() == BEGIN:
             region, indent = [], line[: len(line) - len(line.lstrip())]
         elif line.strip() == END and region is not None:
-            out += stub(region, indent, source)
+            out += _stub(region, indent, source)
             region = None
         elif region is not None:
             region.append(line)
@@ -54,7 +54,7 @@ def exercise(source: str) -> str:
     return "\n".join(out)
 
 
-def stub(region: list[str], indent: str, source: str) -> list[str]:
+def _stub(region: list[str], indent: str, source: str) -> list[str]:
     """What a solution region becomes: answers set to None, or code left to write."""
     entries = [ENTRY.match(line) for line in region]
     if all(entries):
@@ -122,13 +122,13 @@ def fold_solutions(content: str) -> str:
         end = content.find(">", at)
         if f"celltag_{PAGE_ONLY}" in content[at:end]:
             out.append(content[start:at])
-            start = matching_div_end(content, at)
+            start = _matching_div_end(content, at)
             continue
         if "celltag_solution" not in content[at:end]:
             out.append(content[start : end + 1])
             start = end + 1
             continue
-        close = matching_div_end(content, at)
+        close = _matching_div_end(content, at)
         out += [
             content[start:at],
             '<details class="success"><summary>Worked solution</summary>',
@@ -139,7 +139,7 @@ def fold_solutions(content: str) -> str:
     return "".join(out) + content[start:]
 
 
-def matching_div_end(html: str, at: int) -> int:
+def _matching_div_end(html: str, at: int) -> int:
     """The index just past the </div> that closes the <div at `at`."""
     depth, pos = 0, at
     for tag in re.finditer(r"<(/?)div\b", html[at:]):
