@@ -109,6 +109,12 @@ class Trial:
         known = self.exercise.errors(err)
         if known is not None:
             return Problem(f"{known.message} (Python said: {said(err)})", known.hint)
+        if isinstance(err, TypeError) and "argument" in str(err):
+            return Problem(
+                f"{self.name} was called the way the lab calls it and did not accept its "
+                f"arguments: keep the signature the exercise gives. (Python said: {said(err)})",
+                "Copy the def line from the exercise cell as it is, defaults included.",
+            )
         if isinstance(err, NameError):
             return Problem(
                 f"{self.name} uses a name that is not defined: a typo, or a variable from "
