@@ -7,7 +7,7 @@ import numpy as np
 from vecnn.activations import sigmoid
 from vecnn.cases import LAB_A, LAB_W, ZERO, A, Probe, W, case, expected, linear, run, same
 from vecnn.exercise import Exercise, Problem, Trial
-from vecnn.layer_steps import activation, bias, default_activation
+from vecnn.layer_steps import activation, bias, default_activation, vectorized
 from vecnn.learner import quote
 
 ORDER = (
@@ -97,32 +97,6 @@ def _more_inputs(t: Trial) -> Problem | None:
     )
 
 
-def _vectorized(t: Trial) -> Problem | None:
-    """Python lines run for a bigger batch, more units or more inputs: a loop runs more."""
-    rng = np.random.default_rng(0)
-    base = _lines(t, 2, 2, 2, rng)
-    for what, sizes in [("examples", (6, 2, 2)), ("units", (2, 2, 6)), ("inputs", (2, 6, 2))]:
-        lines = _lines(t, *sizes, rng)
-        if base is not None and lines is not None and lines > base:
-            return Problem(
-                f"{t.name} gives the right numbers, but it loops over the {what}: it ran {lines} "
-                f"lines of Python for 6 {what} against {base} for 2. The point of this layer is "
-                "one matrix product for the whole batch: NumPy then runs the loops in compiled "
-                "code on the CPU's vector units, instead of paying Python's cost once per "
-                f"{what[:-1]} (exercise 5 measures the difference). Replace the loop by one "
-                "product of the whole batch with W.",
-                "Z = np.matmul(A_in, W) + B computes every example and every unit at once; "
-                "then apply g to Z once.",
-            )
-    return None
-
-
-def _lines(t: Trial, m: int, n: int, j: int, rng: np.random.Generator) -> int | None:
-    A_in, W_ = rng.integers(-3, 4, (m, n)), rng.integers(-3, 4, (n, j))  # (m, n), (n, j)
-    _, done = run(t, A_in, W_, np.zeros(j, dtype=int), linear, trace=True)
-    return done.lines if done.finished and done.error is None else None
-
-
 def _errors(err: BaseException) -> Problem | None:
     text = str(err)
     if "broadcast" in text:
@@ -159,6 +133,6 @@ BATCH = Exercise(
         "B has shape (1, j) and is added to every row; return g of the sum.",
     ),
     product="the matrix product",
-    steps=(_product, _more_inputs, bias, activation, default_activation, _vectorized),
+    steps=(_product, _more_inputs, bias, activation, default_activation, vectorized),
     errors=_errors,
 )

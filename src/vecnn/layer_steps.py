@@ -1,6 +1,9 @@
-"""The steps both layer exercises share: the bias, the activation, the default activation."""
+"""The steps both layer exercises share: the bias, the activation, the default activation;
+and, for the batch layer, that no Python loop is left."""
 
 from __future__ import annotations
+
+import numpy as np
 
 from vecnn.activations import sigmoid
 from vecnn.cases import BIAS, ZERO, A, W, close, double, expected, linear, run, same
@@ -80,3 +83,29 @@ def default_activation(t: Trial) -> Problem | None:
         f"Use the sigmoid as the default activation: {got}.",
         "Keep g=sigmoid in the function's signature, and use g inside.",
     )
+
+
+def vectorized(t: Trial) -> Problem | None:
+    """Python lines run for a bigger batch, more units or more inputs: a loop runs more."""
+    rng = np.random.default_rng(0)
+    base = _lines(t, 2, 2, 2, rng)
+    for what, sizes in [("examples", (6, 2, 2)), ("units", (2, 2, 6)), ("inputs", (2, 6, 2))]:
+        lines = _lines(t, *sizes, rng)
+        if base is not None and lines is not None and lines > base:
+            return Problem(
+                f"{t.name} gives the right numbers, but it loops over the {what}: it ran {lines} "
+                f"lines of Python for 6 {what} against {base} for 2. The point of this layer is "
+                "one matrix product for the whole batch: NumPy then runs the loops in compiled "
+                "code on the CPU's vector units, instead of paying Python's cost once per "
+                f"{what[:-1]} (exercise 5 measures the difference). Replace the loop by one "
+                "product of the whole batch with W.",
+                "Z = np.matmul(A_in, W) + B computes every example and every unit at once; "
+                "then apply g to Z once.",
+            )
+    return None
+
+
+def _lines(t: Trial, m: int, n: int, j: int, rng: np.random.Generator) -> int | None:
+    A_in, W_ = rng.integers(-3, 4, (m, n)), rng.integers(-3, 4, (n, j))  # (m, n), (n, j)
+    _, done = run(t, A_in, W_, np.zeros(j, dtype=int), linear, trace=True)
+    return done.lines if done.finished and done.error is None else None
