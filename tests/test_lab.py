@@ -1,6 +1,7 @@
 """The lab: one source notebook, a page with folded solutions, a download of empty exercises."""
 
 import json
+import re
 import subprocess
 import sys
 
@@ -11,7 +12,7 @@ from sitebuild import lab
 from tests.conftest import ROOT
 
 LAB = ROOT / "docs" / "lab.ipynb"
-EXERCISES = ["my_dense_loop", "my_dense", "my_shapes"]
+EXERCISES = ["my_dense_loop", "my_dense", "my_shapes", "my_sequential"]
 
 
 def source():
@@ -57,11 +58,12 @@ def test_the_download_has_no_outputs_no_solutions_and_absolute_links(site):
         "np.dot(w, a_in) + b[j]",
         "Z = np.matmul(A_in, W) + B  # (m, j)",
         '"W.T": (4, 3)',
+        "A = g(np.matmul(A, W) + b)",
         lab.BEGIN,
         lab.END,
     ]:
         assert solution_line not in text, f"the download gives away {solution_line!r}"
-    assert text.count("# your code here") == 2 and text.count(": None,") == 7
+    assert text.count("# your code here") == 3 and text.count(": None,") == 7
     markdown = "\n".join(c.source for c in downloaded.cells if c.cell_type == "markdown")
     assert "](../" not in markdown, "a relative link would be dead in a downloaded notebook"
     assert "](http://127.0.0.1:8000/speed/)" in markdown
@@ -110,14 +112,13 @@ def test_the_download_run_unchanged_is_a_set_of_exercises(site, tmp_path):
     """No exception, no check passed, and every stub says what to write first."""
     printed = text_of(execute(nbformat.read(site / "lab" / "lab.ipynb", as_version=4), tmp_path))
     assert "All checks passed" not in printed and "shapes right" not in printed
-    assert (
-        "Not yet. my_dense_loop is not written yet: replace the `raise NotImplementedError` line with a loop over the units"
-        in printed
-    )
-    assert (
-        "Not yet. my_dense is not written yet: replace the `raise NotImplementedError` line with one matrix product"
-        in printed
-    )
+    for name, step in [
+        ("my_dense_loop", "a loop over the layer's units"),
+        ("my_dense", "one matrix product for the whole batch"),
+        ("my_sequential", "a loop over the layers, in order"),
+    ]:
+        assert f"Not yet. {name} is not written yet. Step 1 is {step}" in printed
+    assert printed.count("Stuck? Run the check again with hint=True") == 3
     assert "Not yet. The shape quiz is not answered: replace each None" in printed
     assert printed.count("does not pass its check yet: finish exercise 1 first.") == 2
     assert "Traceback" not in printed
@@ -126,8 +127,10 @@ def test_the_download_run_unchanged_is_a_set_of_exercises(site, tmp_path):
 @pytest.mark.slow
 def test_with_the_solutions_put_back_every_check_passes(tmp_path):
     printed = text_of(execute(lab.page_notebook(source()), tmp_path))
-    assert printed.count("All checks passed") == 2 and "All 7 shapes right." in printed
+    assert printed.count("All checks passed") == 3 and "All 7 shapes right." in printed
     assert "every row matches the loop: True" in printed and "same results: True" in printed
+    assert "As expected: the vectorized layer is at least 10 times faster" in printed
+    assert " ms " not in printed, "the page's run prints the verdict, not this machine's times"
 
 
 def test_the_page_folds_one_solution_per_exercise_above_its_checks(site):
@@ -138,14 +141,17 @@ def test_the_page_folds_one_solution_per_exercise_above_its_checks(site):
         "All checks passed: the dot product",
         "All checks passed: the matrix product",
         "All 7 shapes right.",
+        "All checks passed: the chain of layers",
     ]
     for name, fold, success in zip(EXERCISES, folds[1:], successes, strict=True):
         solution, after = fold.split("</details>", 1)
         assert name in solution and "NotImplementedError" not in solution
         assert success in after.split("<details", 1)[0], f"{name}'s checks do not follow it"
-    assert page.count("not written yet") >= 2, "the exercises as given are shown too"
+    assert page.count("not written yet") >= 3, "the exercises as given are shown too"
     assert "every row matches the loop: True" in page
-    assert "the vectorized layer is about" in page and "same results: True" in page
+    assert "As expected: the vectorized layer is at least 10 times faster" in page
+    assert "same results: True" in page and " ms " not in page
+    assert lab.PAGE_ONLY not in page and "os.environ" not in page, "the page's setup is shown"
     assert 'script src=""' not in page and "x-mathjax-config" not in page
 
 
@@ -154,3 +160,45 @@ def test_the_download_button_serves_the_exercises(site):
     assert 'href="lab.ipynb" title="Download this notebook (.ipynb)"' in page
     downloaded = json.loads((site / "lab" / "lab.ipynb").read_text())
     assert downloaded["cells"][0]["source"][0].startswith("# Lab: build the dense layer")
+
+
+def test_the_page_notebook_has_the_same_cell_ids_every_time():
+    """Random ids (nbformat's default) made two builds of the lab page differ."""
+    first, again = lab.page_notebook(source()), lab.page_notebook(source())
+    ids = [cell.id for cell in first.cells]
+    assert ids == [cell.id for cell in again.cells] and len(set(ids)) == len(ids)
+    nbformat.validate(first)
+    assert ids[0] == "page-setup" and first.cells[0].metadata.tags == [lab.PAGE_ONLY]
+
+
+def test_the_page_setup_cell_is_dropped_from_the_html():
+    html = (
+        '<div class="jp-Cell celltag_page-only"><div>setup</div></div>'
+        '<div class="jp-Cell"><div>kept</div></div>'
+    )
+    assert lab.fold_solutions(html) == '<div class="jp-Cell"><div>kept</div></div>'
+
+
+def test_the_table_of_mistakes_quotes_what_the_checks_say(capsys):
+    """Each message the notebook's table quotes is printed by the check for that mistake."""
+    from tests import test_check_sequential as network
+    from tests import test_checks as layers
+    from vecnn import checks
+
+    for check, fn, _ in (
+        [(checks.check_dense_loop, layers.loop_stub, "")]
+        + [(checks.check_dense_loop, fn, w) for fn, w in layers.LOOPS]
+        + [(checks.check_dense, fn, w) for fn, w in layers.DENSES]
+        + [
+            (checks.check_sequential, network.a_in_to_every_layer, ""),
+            (checks.check_sequential, network.g_only_at_the_end, ""),
+        ]
+    ):
+        check(fn)
+    said = capsys.readouterr().out.replace("loop_stub", "my_dense_loop")
+    said = said.replace("dense_over_examples", "my_dense")
+    table = next(c.source for c in source().cells if "What the checks catch" in c.source)
+    quoted = re.findall(r"\| \*(.+?)\* \|", table)
+    assert len(quoted) >= 8
+    for message in quoted:
+        assert message in said, f"the table quotes {message!r}, which no check says"

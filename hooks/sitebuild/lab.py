@@ -5,7 +5,10 @@ docs/lab.ipynb holds every exercise with its worked solution between `### BEGIN 
 
 - the page's notebook, executed by mkdocs-jupyter: each exercise cell twice, first as the
   learner gets it (tagged "exercise"), then with its solution (tagged "solution"), which the
-  page folds away in a <details> block above the checks' output;
+  page folds away in a <details> block above the checks' output. A first cell (tagged
+  "page-only", dropped from the page's HTML) tells the checks they run for the site, so that
+  exercise 5 prints its verdict and not this machine's times: two builds give the same page.
+  Every cell has a fixed id, for the same reason;
 - the download: exercises only, no outputs, and links that work outside the site.
 
 In an exercise, a solution region becomes `# your code here` and a `raise NotImplementedError`
@@ -21,6 +24,8 @@ from pathlib import Path
 from typing import Any
 
 import nbformat
+
+from vecnn.timing import PAGE as PAGE_VARIABLE
 
 BEGIN, END = "### BEGIN SOLUTION", "### END SOLUTION"
 ENTRY = re.compile(r'^(\s*"[^"]*"): .*,$')
@@ -40,7 +45,7 @@ def exercise(source: str) -> str:
         if line.strip() == BEGIN:
             region, indent = [], line[: len(line) - len(line.lstrip())]
         elif line.strip() == END and region is not None:
-            out += stub(region, indent, source)
+            out += _stub(region, indent, source)
             region = None
         elif region is not None:
             region.append(line)
@@ -49,7 +54,7 @@ def exercise(source: str) -> str:
     return "\n".join(out)
 
 
-def stub(region: list[str], indent: str, source: str) -> list[str]:
+def _stub(region: list[str], indent: str, source: str) -> list[str]:
     """What a solution region becomes: answers set to None, or code left to write."""
     entries = [ENTRY.match(line) for line in region]
     if all(entries):
@@ -67,19 +72,27 @@ def solution(source: str) -> str:
     return "\n".join(line for line in source.splitlines() if line.strip() not in (BEGIN, END))
 
 
+PAGE_ONLY = "page-only"
+SETUP = f'import os\n\nos.environ["{PAGE_VARIABLE}"] = "1"  # the checks run for the site\'s page'
+
+
 def page_notebook(source: Any) -> Any:
-    """The notebook the page is built from: each exercise, then its solution."""
+    """The notebook the page is built from: the page's setup, then each exercise and its
+    solution. Cell ids are derived from the source's, never random."""
     nb = copy.deepcopy(source)
-    cells = []
+    cells = [_cell("page-setup", SETUP, PAGE_ONLY)]
     for cell in nb.cells:
         if not has_solution(cell):
             cells.append(cell)
             continue
-        given = nbformat.v4.new_code_cell(exercise(cell.source), metadata={"tags": ["exercise"]})
-        worked = nbformat.v4.new_code_cell(solution(cell.source), metadata={"tags": ["solution"]})
-        cells += [given, worked]
+        cells.append(_cell(f"{cell.id}-given", exercise(cell.source), "exercise"))
+        cells.append(_cell(f"{cell.id}-solution", solution(cell.source), "solution"))
     nb.cells = cells
     return nb
+
+
+def _cell(cell_id: str, source: str, tag: str) -> Any:
+    return nbformat.v4.new_code_cell(source, id=cell_id, metadata={"tags": [tag]})
 
 
 def download(source: Any, site_url: str) -> Any:
@@ -102,15 +115,20 @@ def write(nb: Any, path: Path) -> Path:
 
 
 def fold_solutions(content: str) -> str:
-    """Wrap each solution cell of the page's HTML in a closed <details> block."""
+    """Wrap each solution cell of the page's HTML in a closed <details> block (and leave out
+    the page's own setup cell, which is no part of the lab)."""
     out, start = [], 0
     while (at := content.find("<div ", start)) != -1:
         end = content.find(">", at)
+        if f"celltag_{PAGE_ONLY}" in content[at:end]:
+            out.append(content[start:at])
+            start = _matching_div_end(content, at)
+            continue
         if "celltag_solution" not in content[at:end]:
             out.append(content[start : end + 1])
             start = end + 1
             continue
-        close = matching_div_end(content, at)
+        close = _matching_div_end(content, at)
         out += [
             content[start:at],
             '<details class="success"><summary>Worked solution</summary>',
@@ -121,7 +139,7 @@ def fold_solutions(content: str) -> str:
     return "".join(out) + content[start:]
 
 
-def matching_div_end(html: str, at: int) -> int:
+def _matching_div_end(html: str, at: int) -> int:
     """The index just past the </div> that closes the <div at `at`."""
     depth, pos = 0, at
     for tag in re.finditer(r"<(/?)div\b", html[at:]):

@@ -1,189 +1,112 @@
-"""Checks for the lab: run a learner's layer on small integer cases and say which step is wrong.
+"""The lab's checks: run a learner's function on small whole-number cases and say what is wrong.
 
-Each check feeds exact integer inputs with simple activations, so a right answer is exact and a
-wrong one can be traced to the step that made it. The steps are tried in the order the layer
-computes: the dot product, the bias, the activation, and the output's shape at every step.
+Every check prints one verdict and never raises: "All checks passed", or "Not yet." with the
+first thing that is wrong, in words, and what to change. Called with hint=True, a check adds a
+more concrete hint for that same problem, still without the solution's code.
+
+    check_dense_loop(fn)   exercise 1: my_dense_loop(a_in, W, b, g), one example, one unit at a time
+    check_dense(fn)        exercise 2: my_dense(A_in, W, B, g), a batch in one matrix product
+    check_shapes(answers)  exercise 3: the shape quiz
+    check_speed(loop, fn)  exercise 5: both layers timed on the digit network's first layer
+    check_sequential(fn)   exercise 6: my_sequential(A_in, layers, g), a whole network
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-import numpy as np
-
-from vecnn.activations import sigmoid
-from vecnn.learner import Diagnosis, Layer, double, linear, values
-from vecnn.quiz import check_shapes, quiz_shapes
+from vecnn.batch_exercise import BATCH
+from vecnn.exercise import Exercise, Problem, Trial
+from vecnn.learner import Layer, name_of, said
+from vecnn.loop_exercise import LOOP
+from vecnn.network_exercise import NETWORK
+from vecnn.quiz import check_shapes
+from vecnn.timing import check_speed
 
 __all__ = [
     "check_dense",
     "check_dense_loop",
+    "check_sequential",
     "check_shapes",
-    "diagnose_dense",
-    "diagnose_dense_loop",
+    "check_speed",
     "done",
-    "quiz_shapes",
 ]
 
 
-# A square W, so that a transposed W still runs and can be recognised: x @ W != x @ W.T.
-X, W = np.array([1, 2]), np.array([[1, 2], [3, 4]])  # (2,), (2, 2)
-# The course lab's case: four inputs, two units, every row of W is [1, 2].
-LAB_X, LAB_W = np.array([1, 2, 3, 4]), np.array([[1, 2]] * 4)  # (4,), (4, 2)
-BIAS, ZERO = np.array([10, -10]), np.array([0, 0])  # (2,), (2,)
-CASE = f"for x = {X.tolist()} and W = {W.tolist()}"
-for case in (X, W, LAB_X, LAB_W, BIAS, ZERO):
-    case.setflags(write=False)  # the learner's function only ever gets copies
+def check_dense_loop(fn: Layer, hint: bool = False) -> None:
+    """Exercise 1: print the first wrong step of a one-example loop layer, or that all passed.
+
+    Args:
+        fn: the learner's my_dense_loop(a_in, W, b, g=sigmoid), returning shape (j,).
+        hint: also print a more concrete hint for the problem found.
+    """
+    _report(LOOP, fn, hint)
 
 
-def got(out: Any, problem: str | None) -> Any:
-    """What to quote back to the learner: their output, or why there was none."""
-    return values(out) if out is not None else problem
+def check_dense(fn: Layer, hint: bool = False) -> None:
+    """Exercise 2: print the first wrong step of a vectorized batch layer, or that all passed.
+    A layer that loops over the examples, the units or the inputs does not pass.
+
+    Args:
+        fn: the learner's my_dense(A_in, W, B, g=sigmoid), returning shape (m, j).
+        hint: also print a more concrete hint for the problem found.
+    """
+    _report(BATCH, fn, hint)
 
 
-def dot_product(d: Diagnosis) -> str | None:
-    """With no bias and g(z) = z the output is z itself: the dot products alone."""
-    out, problem = d.run(X, W, ZERO, linear)
-    want = d.expected(X, W, ZERO, linear)
-    if problem or d.same(out, want):
-        return problem
-    if np.allclose(out, sigmoid(want)):
-        return (
-            f"Use the g that was passed in: called with g(z) = z, {d.name} returned {values(out)}, "
-            f"the sigmoid of the right z {values(want)}. Apply g(z), not a fixed sigmoid."
-        )
-    if d.batch and d.same(out, want.T):
-        return (
-            f"The output is transposed: {CASE} it should be {values(want)}, one row per example, "
-            f"but you got {values(out)}, one row per unit."
-        )
-    if d.same(out, d.expected(X, W.T, ZERO, linear)):
-        return (
-            f"W is used transposed: {CASE} you got {values(out)}, which is x @ W.T. "
-            "Unit j's weights are column j of W, W[:, j], not row j."
-        )
-    if d.same(out[..., :-1], want[..., :-1]):
-        return (
-            f"The last unit is skipped: {CASE} the output should be {values(want)}, but you got "
-            f"{values(out)}. Loop over range(W.shape[1]) so every unit is computed."
-        )
-    return (
-        f"Check the dot product: {CASE}, with no bias and g(z) = z, the output should be "
-        f"{values(want)}, but you got {values(out)}. Unit j's z is np.dot(W[:, j], x)."
-    )
+def check_sequential(fn: Layer, hint: bool = False) -> None:
+    """Exercise 6: print the first wrong step of a whole network, or that all passed.
 
-
-def more_inputs(d: Diagnosis) -> str | None:
-    """The course lab's case: four inputs instead of two."""
-    out, problem = d.run(LAB_X, LAB_W, ZERO, linear)
-    want = d.expected(LAB_X, LAB_W, ZERO, linear)
-    if problem or d.same(out, want):
-        return problem
-    return (
-        f"Check the dot product: for x = {LAB_X.tolist()} and every row of W = [1, 2], the output "
-        f"should be {values(want)}, but you got {values(out)}."
-    )
-
-
-def bias(d: Diagnosis) -> str | None:
-    out, problem = d.run(X, W, BIAS, linear)
-    want = d.expected(X, W, BIAS, linear)
-    if not problem and d.same(out, want):
-        return None
-    if out is not None and d.same(out, d.expected(X, W, ZERO, linear)):
-        detail = "no bias was added"
-    else:
-        detail = f"you got {got(out, problem)}"
-    return (
-        f"Check the bias term: with b = {BIAS.tolist()} the output should be {values(want)}, "
-        f"but {detail}. Add b[j] to unit j's z."
-    )
-
-
-def activation(d: Diagnosis) -> str | None:
-    out, problem = d.run(X, W, BIAS, double)
-    want = d.expected(X, W, BIAS, double)
-    if not problem and d.same(out, want):
-        return None
-    z = d.expected(X, W, BIAS, linear)
-    if out is not None and d.same(out, z):
-        detail = "you returned z itself; return g(z) instead"
-    elif out is not None and np.allclose(out, sigmoid(z)):
-        detail = "you applied sigmoid. Apply the g that was passed in, not a fixed function"
-    else:
-        detail = f"you got {got(out, problem)}. Apply g to each z"
-    return f"Apply the activation function: with g(z) = 2z the output should be {values(want)}, but {detail}."
-
-
-def default_activation(d: Diagnosis) -> str | None:
-    out, problem = d.run(X, W, BIAS, None)
-    want = d.expected(X, W, BIAS, sigmoid)
-    if not problem and np.allclose(out, want, rtol=0, atol=max(d.rtol, 1e-12)):
-        return None
-    if out is not None and d.dtype.kind in "biu":
-        return (
-            f"{d.name} returned {d.dtype} numbers, so the sigmoid's {values(want)} were cut to "
-            f"{values(out)}: make the output array floats, e.g. np.zeros(units), not integers."
-        )
-    return (
-        "Use sigmoid as the default activation: called without g, the output should be "
-        f"{values(want)}, but you got {got(out, problem)}."
-    )
-
-
-STEPS = (dot_product, more_inputs, bias, activation, default_activation)
-FIRST_STEPS = {
-    False: "replace the `raise NotImplementedError` line with a loop over the units, "
-    "for j in range(W.shape[1]), that computes each unit's z = np.dot(W[:, j], a_in) + b[j].",
-    True: "replace the `raise NotImplementedError` line with one matrix product, "
-    "Z = np.matmul(A_in, W) + B, then return g(Z).",
-}
-
-
-def first_problem(fn: Layer, batch: bool) -> str | None:
-    """The first step that fn gets wrong, in the order the layer computes; None if none."""
-    d = Diagnosis(fn, batch, FIRST_STEPS[batch])
-    return next((problem for step in STEPS if (problem := step(d))), None)
-
-
-def diagnose_dense_loop(fn: Layer) -> str | None:
-    """The first thing wrong with a learner's dense_loop(a_in, W, b, g), or None."""
-    return first_problem(fn, batch=False)
-
-
-def diagnose_dense(fn: Layer) -> str | None:
-    """The first thing wrong with a learner's vectorized dense(A_in, W, B, g), or None."""
-    return first_problem(fn, batch=True)
-
-
-def check_dense_loop(fn: Layer) -> None:
-    """Print the first wrong step of fn in one sentence, or that every check passed."""
-    report(diagnose_dense_loop(fn), "the dot product")
-
-
-def check_dense(fn: Layer) -> None:
-    """Print the first wrong step of fn in one sentence, or that every check passed."""
-    report(diagnose_dense(fn), "the matrix product")
-
-
-def report(problem: str | None, product: str) -> None:
-    """Print the verdict. Never raises: in a notebook, a sentence reads better than a traceback."""
-    if problem:
-        print(f"Not yet. {problem}")
-    else:
-        print(f"All checks passed: {product}, the bias, the activation and the shape are right.")
+    Args:
+        fn: the learner's my_sequential(A_in, layers, g=sigmoid), where layers is a list of
+            (W, b) pairs and each layer's output is the next layer's input.
+        hint: also print a more concrete hint for the problem found.
+    """
+    _report(NETWORK, fn, hint)
 
 
 def done(dense_loop_fn: Layer, dense_fn: Layer) -> bool:
-    """Whether both of the lab's layers pass their checks; if not, say which comes first."""
-    for exercise, fn, problem in [
-        (1, dense_loop_fn, diagnose_dense_loop(dense_loop_fn)),
-        (2, dense_fn, diagnose_dense(dense_fn)),
-    ]:
-        if problem:
-            name = getattr(fn, "__name__", "your function")
+    """Whether both of the lab's layers pass their checks; if not, say which to finish first."""
+    for number, exercise, fn in [(1, LOOP, dense_loop_fn), (2, BATCH, dense_fn)]:
+        if _first_problem(exercise, fn) is not None:
             print(
-                f"This cell uses {name}, which does not pass its check yet: finish exercise {exercise} first."
+                f"This cell uses {name_of(fn)}, which does not pass its check yet: finish "
+                f"exercise {number} first."
             )
             return False
     return True
+
+
+def _first_problem(exercise: Exercise, fn: Any) -> Problem | None:
+    """The first step fn gets wrong, in the order the function computes; None if none."""
+    if not callable(fn):
+        return Problem(
+            f"The check needs your function itself, as in checks.check_...({exercise.name}), but "
+            f"it got a {type(fn).__name__}.",
+            f"Pass the name {exercise.name} without parentheses: the check calls it.",
+        )
+    trial = Trial(exercise, fn)
+    try:
+        return next((problem for step in exercise.steps if (problem := step(trial))), None)
+    except Exception as err:  # a case the checks did not foresee: still a sentence
+        return Problem(
+            f"The check could not make sense of what {trial.name} did ({said(err)}). Run it "
+            "on the lecture's layer yourself and look at what it returns.",
+            "Return a NumPy array of floats, of the shape the exercise asks for.",
+        )
+
+
+def _report(exercise: Exercise, fn: Any, hint: bool) -> None:
+    """Print the verdict. Never raises: in a notebook, a sentence reads better than a traceback."""
+    problem = _first_problem(exercise, fn)
+    if problem is None:
+        print(
+            f"All checks passed: {exercise.product}, the bias, the activation and the shape "
+            "are right."
+        )
+        return
+    print(f"Not yet. {problem.message}")
+    if hint:
+        print(f"Hint: {problem.hint or 'the message above is as concrete as it gets.'}")
+    elif problem.hint:
+        print("Stuck? Run the check again with hint=True for a more concrete hint.")

@@ -1,128 +1,156 @@
-"""Call a learner's layer the way the lab does, and turn what comes back into numbers or a message.
+"""Call a learner's function the way the lab does, and say what came back.
 
-Nothing the learner's code does can break the check: it gets fresh copies of the inputs, a call
-that raises or never returns becomes a sentence, and so does an output that is None, not
-numbers, ragged, infinite or of the wrong shape.
+Nothing the learner's code does can break a check: it runs in a thread of its own on fresh
+copies of the inputs; whatever it raises (KeyboardInterrupt aside) is handed back, not raised; a
+call that never returns is stopped if Python lets us, and reported either way; and the returned
+object is turned into an array in that thread too, so an `__array__` that raises or hangs is
+caught like the function itself.
 """
 
 from __future__ import annotations
 
+import ctypes
+import sys
+import sysconfig
 import threading
 from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from types import FrameType
 from typing import Any
 
 import numpy as np
 
 Layer = Callable[..., Any]
-Outcome = tuple[Any, str | None]  # the output as floats, or a message saying what went wrong
 TIMEOUT = 5.0  # seconds a learner's function may take on the checks' tiny inputs
 
 
-def linear(z: Any) -> Any:
-    """g(z) = z: the activation the checks use to see z itself."""
-    return z
+class _Stop(BaseException):
+    """Raised inside a learner's function that ran past the timeout, to end it."""
 
 
-def double(z: Any) -> Any:
-    """g(z) = 2z: an activation that is easy to tell apart from 'no activation'."""
-    return 2 * z
+@dataclass(frozen=True)
+class Run:
+    """One call of the learner's function: what it returned, or why there is nothing."""
+
+    out: Any = None  # what the function returned
+    array: np.ndarray | None = None  # the same, as NumPy reads it
+    error: BaseException | None = None  # what the function raised
+    unreadable: BaseException | None = None  # what reading its result as an array raised
+    finished: bool = True  # False: still running after TIMEOUT seconds
+    stopped: bool = False  # a call that never returned, ended by the check
+    lines: int = 0  # Python lines of the learner's own code that ran (when traced)
 
 
-def values(x: Any) -> Any:
-    """Nested lists for a message: whole numbers as ints, others to 4 decimals."""
-    arr = np.asarray(x, dtype=float)
-    if np.all(arr == np.round(arr)):
-        return arr.astype(int).tolist()
-    return np.round(arr, 4).tolist()
-
-
-def call(fn: Layer, args: tuple[Any, ...]) -> tuple[Any, BaseException | None, bool]:
-    """fn(*args) in a thread: (its result, what it raised, whether it finished in time)."""
-    box: dict[str, Any] = {}
+def call(fn: Layer, args: tuple[Any, ...], trace: bool = False) -> Run:
+    """fn(*args) in a thread, with TIMEOUT seconds to finish."""
+    box: dict[str, Any] = {"lines": 0}
 
     def target() -> None:
         try:
-            box["out"] = fn(*args)
+            if trace:
+                sys.settrace(_counter(box))
+            try:
+                box["out"] = fn(*args)
+            finally:
+                sys.settrace(None)
         except BaseException as err:  # handed back to the checks, which explain it
-            box["err"] = err
+            box["error"] = err
+            return
+        try:
+            box["array"] = np.asarray(box["out"])
+        except BaseException as err:  # a tensor that needs grad, a ragged list, ...
+            box["unreadable"] = err
 
     thread = threading.Thread(target=target, daemon=True)
     thread.start()
     thread.join(TIMEOUT)
-    return box.get("out"), box.get("err"), not thread.is_alive()
+    if thread.is_alive():
+        return Run(finished=False, stopped=_stop(thread))
+    if isinstance(box.get("error"), KeyboardInterrupt):
+        raise box["error"]  # the learner pressed stop: let the kernel stop
+    return Run(
+        box.get("out"),
+        box.get("array"),
+        box.get("error"),
+        box.get("unreadable"),
+        lines=box["lines"],
+    )
 
 
-class Diagnosis:
-    """Run one learner function on the cases, the way the learner's version would be called."""
+def _stop(thread: threading.Thread) -> bool:
+    """Raise _Stop inside the thread (CPython only) and wait a moment: did it end?"""
+    if sys.implementation.name != "cpython" or thread.ident is None:
+        return False
+    ident = ctypes.c_ulong(thread.ident)
+    ctypes.pythonapi.PyThreadState_SetAsyncExc(ident, ctypes.py_object(_Stop))
+    thread.join(1.0)
+    return not thread.is_alive()
 
-    def __init__(self, fn: Layer, batch: bool, first_step: str) -> None:
-        self.fn, self.batch, self.first_step = fn, batch, first_step
-        self.name = getattr(fn, "__name__", "your function")
-        self.rtol = 1e-12  # loosened to the precision of what the learner returns
-        self.dtype = np.dtype(float)
 
-    def inputs(self, x: np.ndarray) -> np.ndarray:
-        return np.stack([x, 2 * x]) if self.batch else x.copy()  # (2, n) or (n,)
+# Code that is not the learner's: Python's own library, installed packages, and vecnn.
+_PLACES = {
+    *(sysconfig.get_paths()[key] for key in ("stdlib", "platstdlib", "purelib", "platlib")),
+    str(Path(np.__file__).parent),
+    str(Path(__file__).parent),
+}
+_THEIRS = tuple(sorted(_PLACES | {str(Path(p).resolve()) for p in _PLACES}))
 
-    def expected(self, x: np.ndarray, W: np.ndarray, b: np.ndarray, g: Layer) -> Any:
-        return g(self.inputs(x) @ W + b)  # (2, j) or (j,)
 
-    def same(self, out: Any, want: Any) -> bool:
-        return bool(np.allclose(out, want, rtol=self.rtol, atol=self.rtol))
+def _counter(box: dict[str, Any]) -> Any:
+    """A trace function that counts the lines run in the learner's own code.
 
-    def run(self, x: np.ndarray, W: np.ndarray, b: np.ndarray, g: Layer | None) -> Outcome:
-        """The output as floats, or a message saying why there is none to compare."""
-        bias = b[np.newaxis, :].copy() if self.batch else b.copy()  # (1, j) or (j,)
-        args = (self.inputs(x), W.copy(), bias) + (() if g is None else (g,))
-        out, err, finished = call(self.fn, args)
-        if not finished:
-            return None, (
-                f"{self.name} did not return within {TIMEOUT:g} seconds on a 2-unit layer: "
-                "look for a loop that never ends."
-            )
-        if isinstance(err, NotImplementedError):
-            return None, f"{self.name} is not written yet: {self.first_step}"
-        if err is not None:
-            return None, f"{self.name} raised {type(err).__name__}: {err}"
-        want = (2, W.shape[1]) if self.batch else (W.shape[1],)
-        return self.read(out, want)
+    The count does not depend on the data's size for code without a Python loop over it, so
+    comparing two sizes tells a loop from one matrix product, on a busy machine as on a quiet one.
+    """
+    mine: dict[str, bool] = {}
 
-    def read(self, out: Any, want: tuple[int, ...]) -> Outcome:
-        """What the learner returned, checked for being numbers of the right shape."""
-        if out is None:
-            return None, f"{self.name} returned None: did you forget the `return` line?"
-        try:
-            arr = np.asarray(out)
-        except (ValueError, TypeError):
-            return None, f"{self.name} returned a ragged list; return one array of shape {want}."
-        if arr.dtype.kind not in "biuf":
-            kind = "complex numbers" if arr.dtype.kind == "c" else f"{arr.dtype} values"
-            return (
-                None,
-                f"{self.name} returned {kind}; return an array of real numbers of shape {want}.",
-            )
-        if arr.shape != want:
-            why = self.why(arr.shape, want)
-            return None, f"Check the output shape: expected {want}, got {arr.shape}: {why}."
-        if not np.all(np.isfinite(arr)):
-            bad = int(np.sum(~np.isfinite(arr)))
-            return None, (
-                f"{self.name} returned inf or nan in {bad} of {arr.size} entries; every entry "
-                "should be a finite number."
-            )
-        self.dtype = arr.dtype
-        if arr.dtype.kind == "f":
-            self.rtol = max(1e-12, 16 * float(np.finfo(arr.dtype).eps))
-        return arr.astype(float), None
+    def line(frame: FrameType, event: str, arg: Any) -> Any:
+        if event == "line":
+            box["lines"] += 1
+        return line
 
-    def why(self, got: tuple[int, ...], want: tuple[int, ...]) -> str:
-        """What a wrong output shape says about the code that made it."""
-        if got == want[::-1]:
-            return "it is transposed: one row per unit instead of one row per example"
-        if len(got) == 2 and got[1] == 1:
-            return "it is a column; return one row per example, one column per unit"
-        if len(got) == 1 and self.batch:
-            return "it is 1-D; keep the batch 2-D, one row per example"
-        if got[-1:] == (want[-1] - 1,):
-            return "one unit is missing: loop over range(W.shape[1]), every unit"
-        return "there should be one value per unit" + (" for each example" if self.batch else "")
+    def on_call(frame: FrameType, event: str, arg: Any) -> Any:
+        name = frame.f_code.co_filename
+        if name not in mine:
+            mine[name] = not (name.startswith("<frozen") or str(name).startswith(_THEIRS))
+        return line if mine[name] else None
+
+    return on_call
+
+
+def quote(x: Any) -> str:
+    """Numbers for a message: whole numbers without decimals, others to 4 significant digits.
+    Formats each number itself, so 1e300 is quoted as 1e+300, not cast to a wrong integer."""
+    try:
+        items = np.asarray(x, dtype=float).tolist()
+    except (TypeError, ValueError, OverflowError):
+        return repr(x)[:80]
+
+    def one(v: Any) -> str:
+        if isinstance(v, list):
+            return "[" + ", ".join(one(u) for u in v) + "]"
+        if np.isfinite(v) and abs(v) < 1e15 and v == int(v):
+            return str(int(v))
+        return f"{v:.4g}"
+
+    return one(items)
+
+
+def said(err: BaseException) -> str:
+    """What an exception says, on one line and short, even if its __str__ misbehaves."""
+    try:
+        text = " ".join(str(err).split())
+    except Exception:
+        text = ""
+    text = text if len(text) <= 160 else text[:157] + "..."
+    return f"{type(err).__name__}: {text}" if text else type(err).__name__
+
+
+def name_of(fn: Any) -> str:
+    """The learner's name for their function."""
+    try:
+        name = fn.__name__
+    except Exception:
+        return "your function"
+    return name if isinstance(name, str) and name != "<lambda>" else "your function"
