@@ -202,5 +202,5 @@ def test_the_lab_page_carries_only_the_notebook_css_it_uses(site):
     assert "<style" not in page and '<link rel="stylesheet" href="notebook.css">' in page
     css = (site / "lab" / "notebook.css").read_text(encoding="utf-8")
     assert ".jp-Cell" in css and ".jp-OutputArea" in css and ".jp-Toolbar" not in css
-    assert ".highlight .k" in css, "the code cells' colours"
+    assert ".highlight-ipynb .k" in css, "the code cells' colours"
     assert "mermaid" not in (page + css).lower(), "the dormant Mermaid loader is gone"
