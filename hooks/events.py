@@ -38,6 +38,9 @@ LAB = "lab.ipynb"  # the one lab notebook: exercises with their solutions marked
 # The build between on_config and its end (MkDocs runs one at a time). on_build_error and
 # on_shutdown receive no config, so this is where they find what to close.
 _under_way: Build | None = None
+# Pages get their Content-Security-Policy, except under `mkdocs serve`, whose live-reload script
+# is inline and new on every load (no hash can name it). Set once per process by on_startup.
+_sealed = True
 
 
 def under_way() -> Build:
@@ -52,6 +55,15 @@ def end() -> None:
     if _under_way is not None:
         _under_way.close()
         _under_way = None
+
+
+def on_startup(command: str, **kwargs: Any) -> None:
+    global _sealed
+    _sealed = command != "serve"
+
+
+def seal(html: str) -> str:
+    return csp.seal(html) if _sealed else html
 
 
 def on_config(config: Any) -> Any:
@@ -114,14 +126,14 @@ def on_page_content(content: str, page: Any, config: Any, **kwargs: Any) -> str:
 
 
 def on_post_page(output: str, **kwargs: Any) -> str:
-    return csp.seal(fixes.name_search_dialog(output))
+    return seal(fixes.name_search_dialog(output))
 
 
 def on_post_template(output: str, template_name: str, config: Any, **kwargs: Any) -> str:
     """404.html is a template, not a page: its links must work at any depth, under any path."""
     if template_name != "404.html":
         return output  # sitemap.xml
-    return csp.seal(notfound.relative(fixes.name_search_dialog(output), config["site_url"]))
+    return seal(notfound.relative(fixes.name_search_dialog(output), config["site_url"]))
 
 
 def on_post_build(config: Any) -> None:
