@@ -17,7 +17,7 @@ NOTEBOOK_MATHJAX = re.compile(
 # with no integrity check, if a cell ever drew a diagram; and the styles of such diagrams.
 MERMAID = re.compile(
     r'<script type="module">(?:(?!</script>).)*?\.jp-Mermaid.*?</script>\s*'
-    r"<style>(?:(?!</style>).)*?\.jp-Mermaid.*?</style>",
+    r"<style>(?:(?!</style>).)*?\.jp-Mermaid.*?</style>(?:\s*<!-- End of mermaid configuration -->)?",
     re.S,
 )
 
