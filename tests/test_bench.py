@@ -128,3 +128,13 @@ def test_ctrl_c_prints_what_was_measured_and_exits_130(tmp_path):
     for dtype in bench.DTYPES:
         assert {(dtype, "dense_loop"), (dtype, "dense")} <= measured, stdout
     assert not out.exists()
+
+
+def test_the_vecnn_bench_command_points_at_a_function():
+    """pyproject's [project.scripts] entry loads (it once named vecnn.bench:main, which is not)."""
+    from importlib.metadata import entry_points
+
+    (command,) = entry_points(group="console_scripts", name="vecnn-bench")
+    from vecnn.bench import cli
+
+    assert command.load() is cli.main
