@@ -78,7 +78,8 @@ def test_a_changed_script_no_longer_matches_its_hash():
 
 
 def use_the_page(page) -> None:
-    """What a reader does: opens every fold, copies code, steps through, searches."""
+    """What a reader does: opens every fold, copies code, steps through, switches the palette,
+    searches and opens the first result."""
     for summary in page.locator("details > summary").all():
         if summary.is_visible():
             summary.click()
@@ -94,6 +95,9 @@ def use_the_page(page) -> None:
     page.locator("input.md-search__input").click()
     page.keyboard.type("matmul")
     page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
+    with page.expect_navigation():  # Enter opens the first result: no form is sent anywhere
+        page.keyboard.press("Enter")
+    page.wait_for_load_state("networkidle")
 
 
 @pytest.mark.parametrize("path", PAGES)
