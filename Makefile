@@ -2,16 +2,22 @@
 # refreshes .venv/ from uv.lock, with vecnn installed in editable mode.
 
 PYTHON ?= python3
-UV_VERSION := 0.13.9
+# uv's version, and the hash of every file PyPI holds for it
+UV_REQUIREMENTS := .ci/requirements-uv.txt
 UV := .uv/bin/uv
 VENV := .venv
 BIN := $(VENV)/bin
+SITE_DIR ?= site
 
 # uv uses the Python given here, never downloads one, and installs into .venv/.
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(CURDIR)/$(VENV)
 # Silence MkDocs' "MkDocs 2.0" banner on every build.
 export NO_MKDOCS_2_WARNING := 1
+# Reproducible builds: the sitemap's dates and the wheel's timestamps come from the last commit,
+# not the clock, so two builds of one commit are byte-identical. Outside git: 1980-01-01, the
+# earliest date a zip file can hold.
+export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 315532800)
 
 .PHONY: help install serve site test test-fast bench audit lint format clean
 
@@ -19,9 +25,11 @@ help:  ## list the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
 
 # uv itself lives in its own small venv, so .venv/ holds only what uv.lock pins.
-$(UV):
+$(UV): $(UV_REQUIREMENTS)
 	$(PYTHON) -m venv .uv
-	.uv/bin/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+	.uv/bin/python -m pip install --quiet --disable-pip-version-check \
+		--require-hashes --only-binary :all: --no-deps -r $(UV_REQUIREMENTS)
+	@touch $@
 
 $(VENV)/.synced: uv.lock pyproject.toml | $(UV)
 	$(UV) sync --frozen --python $(PYTHON)
@@ -33,7 +41,7 @@ serve: install  ## build the site in strict mode and serve it at http://127.0.0.
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
 
 site: install  ## build the static site into site/ (strict)
-	$(BIN)/mkdocs build --strict --clean --site-dir site
+	$(BIN)/mkdocs build --strict --clean --site-dir $(SITE_DIR)
 
 test: install lint  ## lint, then run every test: unit tests, page snippets, the strict build
 	$(BIN)/pytest

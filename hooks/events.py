@@ -2,11 +2,16 @@
 
 MkDocs puts this file's folder on sys.path while it loads it, so the sitebuild package imports
 here; every job lives in a module of its own there.
+
+A build has a lifecycle (sitebuild/build.py): `on_config` starts one, which makes a temporary
+folder and, once, everything later events need (the report, the figures, the wheel);
+`on_post_build` and `on_build_error` end it and remove the folder, and `on_shutdown` makes sure
+of it when `mkdocs serve` stops. Events in between read that one build, never a dict that an
+earlier event filled.
 """
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -14,65 +19,94 @@ import nbformat
 from mkdocs.structure.files import File, Files
 
 from sitebuild import (
+    csp,
     dates,
-    figures,
     fixes,
     lab,
     mathfont,
     mathml,
     notebook_css,
+    notfound,
     package,
     pictures,
     speed,
     stepper,
 )
+from sitebuild.build import Build
 
 LAB = "lab.ipynb"  # the one lab notebook: exercises with their solutions marked
-BUILT = Path(tempfile.mkdtemp(prefix="vecnn-site-"))  # generated sources, per process
+# The build between on_config and its end (MkDocs runs one at a time). on_build_error and
+# on_shutdown receive no config, so this is where they find what to close.
+_under_way: Build | None = None
+# Pages get their Content-Security-Policy, except under `mkdocs serve`, whose live-reload script
+# is inline and new on every load (no hash can name it). Set once per process by on_startup.
+_sealed = True
 
-# name -> (wide SVG, narrow SVG) of every figure in this build
-DRAWN: dict[str, tuple[str, str]] = {}
-WHEEL: dict[str, str] = {}  # the file name of the wheel this build publishes
+
+def under_way() -> Build:
+    if _under_way is None:
+        raise RuntimeError("no site build is under way: MkDocs calls on_config first")
+    return _under_way
+
+
+def end() -> None:
+    """Close the build under way, if any: its temporary folder goes."""
+    global _under_way
+    if _under_way is not None:
+        _under_way.close()
+        _under_way = None
+
+
+def on_startup(command: str, **kwargs: Any) -> None:
+    global _sealed
+    _sealed = command != "serve"
+
+
+def seal(html: str) -> str:
+    return csp.seal(html) if _sealed else html
+
+
+def on_config(config: Any) -> Any:
+    global _under_way
+    end()  # a build that ended without telling us (none should)
+    _under_way = Build.start(config)
+    return config
 
 
 def on_files(files: Files, config: Any) -> Files:
-    """Draw every figure into the site, in a wide and a narrow layout: Figures 1-5 and the
-    speed chart."""
-    report = speed.load(config["docs_dir"])
-    DRAWN.clear()
-    for name in figures.FIGURES:
-        DRAWN[name] = (figures.svg(name), figures.svg(name, narrow=True))
-    DRAWN["speed"] = (speed.svg(report), speed.svg(report, narrow=True))
-    for name, (wide, narrow) in DRAWN.items():
+    """Put the drawn figures (wide and narrow) and the wheel into the site, and the lab's page
+    notebook where mkdocs-jupyter will execute it."""
+    build = under_way()
+    for name, (wide, narrow) in build.drawn.items():
         files.append(File.generated(config, f"figures/{name}.svg", content=wide))
         files.append(File.generated(config, f"figures/{name}-narrow.svg", content=narrow))
-    wheel, content = package.build(Path(config["config_file_path"]).parent, config["site_url"])
-    WHEEL["name"] = wheel
-    files.append(File.generated(config, f"downloads/{wheel}", content=content))
+    wheel = build.wheel
+    files.append(File.generated(config, f"downloads/{wheel.name}", content=wheel.content))
     notebook = files.get_file_from_path(LAB)
     if notebook is not None:  # mkdocs-jupyter executes the page's notebook from here on
-        notebook.abs_src_path = str(lab.write(lab_source(config, page=True), BUILT / LAB))
+        source = lab_source(build, config, page=True)
+        notebook.abs_src_path = str(lab.write(source, build.folder / LAB))
     return files
 
 
-def lab_source(config: Any, page: bool) -> Any:
+def lab_source(build: Build, config: Any, page: bool) -> Any:
     """The lab as the page runs it (exercises and solutions) or as a learner downloads it."""
     source = nbformat.read(Path(config["docs_dir"], LAB), as_version=4)
-    report = speed.load(config["docs_dir"])
     for cell in source.cells:
         if cell.cell_type == "markdown" and "[[bench:" in cell.source:
-            cell.source = speed.fill(cell.source, report, LAB)
-        cell.source = package.fill(cell.source, config["site_url"], WHEEL["name"])
+            cell.source = speed.fill(cell.source, build.report, LAB)
+        cell.source = package.fill(cell.source, config["site_url"], build.wheel.name)
     return lab.page_notebook(source) if page else lab.download(source, config["site_url"])
 
 
 def on_page_markdown(markdown: str, page: Any, config: Any, **kwargs: Any) -> str:
     """Fill the speed chapter's [[bench:key]] placeholders from the results file, and the install
     command where a page asks for it."""
-    markdown = stepper.fill(package.fill(markdown, config["site_url"], WHEEL["name"]))
+    build = under_way()
+    markdown = stepper.fill(package.fill(markdown, config["site_url"], build.wheel.name))
     if "[[bench:" not in markdown:
         return markdown
-    return speed.fill(markdown, speed.load(config["docs_dir"]), page.file.src_path)
+    return speed.fill(markdown, build.report, page.file.src_path)
 
 
 def on_page_context(context: Any, page: Any, config: Any, **kwargs: Any) -> Any:
@@ -83,22 +117,39 @@ def on_page_context(context: Any, page: Any, config: Any, **kwargs: Any) -> Any:
     return context
 
 
-def on_page_content(content: str, page: Any, **kwargs: Any) -> str:
+def on_page_content(content: str, page: Any, config: Any, **kwargs: Any) -> str:
     if page.file.src_uri == LAB:
-        content = notebook_css.trim(lab.fold_solutions(content))
-    content = pictures.responsive(content, DRAWN)
+        content = fixes.drop_mermaid(lab.fold_solutions(content))
+        content = notebook_css.move_to_file(content, Path(config["site_dir"], page.file.dest_uri))
+    content = pictures.responsive(content, under_way().drawn)
     return mathml.typeset(fixes.drop_notebook_mathjax(content))
 
 
 def on_post_page(output: str, **kwargs: Any) -> str:
-    return fixes.name_search_dialog(output)
+    return seal(fixes.name_search_dialog(output))
 
 
-def on_post_template(output: str, template_name: str, **kwargs: Any) -> str:
-    return fixes.name_search_dialog(output)  # 404.html is a template, not a page
+def on_post_template(output: str, template_name: str, config: Any, **kwargs: Any) -> str:
+    """404.html is a template, not a page: its links must work at any depth, under any path."""
+    if template_name != "404.html":
+        return output  # sitemap.xml
+    return seal(notfound.relative(fixes.name_search_dialog(output), config["site_url"]))
 
 
 def on_post_build(config: Any) -> None:
-    """Bring a math font cut down to the formulas just built (see sitebuild/mathfont.py)."""
-    mathfont.write(config["site_dir"])
-    lab.write(lab_source(config, page=False), Path(config["site_dir"], "lab", LAB))
+    """Bring a math font cut down to the formulas just built (see sitebuild/mathfont.py) and the
+    lab's download; then the build ends."""
+    try:
+        mathfont.write(config["site_dir"])
+        source = lab_source(under_way(), config, page=False)
+        lab.write(source, Path(config["site_dir"], "lab", LAB))
+    finally:
+        end()
+
+
+def on_build_error(error: Exception, **kwargs: Any) -> None:
+    end()
+
+
+def on_shutdown(**kwargs: Any) -> None:
+    end()

@@ -26,9 +26,19 @@ def lecture() -> dict[str, np.ndarray]:
     return {"x": lesson.x.copy(), "W": lesson.W.copy(), "b": lesson.b.copy()}
 
 
-def mkdocs_build(site_dir: pathlib.Path, config: pathlib.Path = ROOT / "mkdocs.yml"):
+# What the Pages workflow sets (.github/workflows/ci.yml): a site under a path, with a repository.
+PUBLISHED = {
+    "SITE_URL": "https://example.github.io/vecnn/",
+    "REPO_URL": "https://github.com/example/vecnn",
+    "EDIT_URI": "edit/main/docs/",
+}
+
+
+def mkdocs_build(
+    site_dir: pathlib.Path, config: pathlib.Path = ROOT / "mkdocs.yml", **env_vars: str
+):
     """Run the real `mkdocs build --strict`; returns the finished process."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **env_vars}
     return subprocess.run(
         [
             sys.executable,
@@ -58,19 +68,38 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> pathlib.Path:
     return site_dir
 
 
-# --- the browser tests' fixtures (tests/browsing.py has the pieces) -------------------------
-
-
 @pytest.fixture(scope="session")
-def base_url(site):
-    """The built site, served on a free port of 127.0.0.1 for the whole session."""
-    handler = functools.partial(QuietHandler, directory=str(site))
+def published(tmp_path_factory: pytest.TempPathFactory) -> pathlib.Path:
+    """The site as the Pages workflow builds it: under a path, with a repository and edit links."""
+    site_dir = tmp_path_factory.mktemp("published")
+    result = mkdocs_build(site_dir, **PUBLISHED)
+    assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
+    return site_dir
+
+
+def serve(directory: pathlib.Path):
+    """A local server for `directory` on a free port, for as long as the generator is open."""
+    handler = functools.partial(QuietHandler, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
     server.server_close()
+
+
+@pytest.fixture(scope="session")
+def published_url(published):
+    yield from serve(published)
+
+
+# --- the browser tests' fixtures (tests/browsing.py has the pieces) -------------------------
+
+
+@pytest.fixture(scope="session")
+def base_url(site):
+    """The built site, served on a free port of 127.0.0.1 for the whole session."""
+    yield from serve(site)
 
 
 @pytest.fixture(scope="session")

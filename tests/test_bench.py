@@ -1,6 +1,7 @@
 """The benchmark: its implementations agree, the command runs, the page's numbers are its own."""
 
 import json
+import pathlib
 import re
 import subprocess
 import sys
@@ -81,3 +82,59 @@ def test_committed_results_meet_the_efficiency_target(dtype):
     assert efficiency["size"] == 1024
     assert efficiency[dtype]["ratio"] <= 1.20
     assert efficiency[dtype]["peak_memory_factor"] <= 1.1
+
+
+def test_ctrl_c_prints_what_was_measured_and_exits_130(tmp_path):
+    """Ctrl-C once the second size has started: the first size's rows are printed, no traceback,
+    status 130, and no half-finished results file. stderr is a terminal, so the progress bar
+    tells when to press it."""
+    import os
+    import pty
+    import select
+    import signal
+
+    from vecnn.bench.timing import QUICK_SIZES
+
+    script = pathlib.Path(sys.executable).with_name("vecnn-bench")  # the installed command
+    leader, follower = pty.openpty()
+    out = tmp_path / "quick.json"
+    bench_run = subprocess.Popen(
+        [str(script), "--quick", "--json", str(out)],
+        stdout=subprocess.PIPE,
+        stderr=follower,
+        text=True,
+    )
+    os.close(follower)
+    second = "x".join(map(str, QUICK_SIZES[1]))
+    seen = ""
+    while f"{second} " not in seen:  # the bar names the step it starts
+        ready, _, _ = select.select([leader], [], [], 120)
+        assert ready, f"no progress in 120 s: {seen!r}"
+        seen += os.read(leader, 4096).decode(errors="replace")
+    bench_run.send_signal(signal.SIGINT)
+    stdout, _ = bench_run.communicate(timeout=120)
+    while select.select([leader], [], [], 0.5)[0]:
+        try:
+            seen += os.read(leader, 4096).decode(errors="replace")
+        except OSError:
+            break
+    os.close(leader)
+    assert bench_run.returncode == 130
+    assert "Traceback" not in seen and "KeyboardInterrupt" not in seen
+    assert "interrupted" in seen and "was not written" in seen
+    first = "x".join(map(str, QUICK_SIZES[0]))
+    rows = [line for line in stdout.splitlines() if line.strip().startswith(f"{first} ")]
+    measured = {tuple(line.split()[1:3]) for line in rows}
+    for dtype in bench.DTYPES:
+        assert {(dtype, "dense_loop"), (dtype, "dense")} <= measured, stdout
+    assert not out.exists()
+
+
+def test_the_vecnn_bench_command_points_at_a_function():
+    """pyproject's [project.scripts] entry loads (it once named vecnn.bench:main, which is not)."""
+    from importlib.metadata import entry_points
+
+    (command,) = entry_points(group="console_scripts", name="vecnn-bench")
+    from vecnn.bench import cli
+
+    assert command.load() is cli.main

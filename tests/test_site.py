@@ -195,7 +195,12 @@ def test_every_figure_comes_in_a_wide_and_a_narrow_layout(site):
 
 def test_the_lab_page_carries_only_the_notebook_css_it_uses(site):
     """JupyterLab's full stylesheet (about 570 KB) made the lab slow on phones; the build keeps
-    the rules that can match the page, and the notebook still looks like a notebook."""
+    the rules that can match the page, in a file of the site's own (the page's policy allows no
+    <style> block), and the notebook still looks like a notebook."""
     page = (site / "lab" / "index.html").read_text(encoding="utf-8")
     assert len(page) < 400_000, f"the lab page is {len(page)} characters"
-    assert ".jp-Cell" in page and ".jp-OutputArea" in page and ".jp-Toolbar" not in page
+    assert "<style" not in page and '<link rel="stylesheet" href="notebook.css">' in page
+    css = (site / "lab" / "notebook.css").read_text(encoding="utf-8")
+    assert ".jp-Cell" in css and ".jp-OutputArea" in css and ".jp-Toolbar" not in css
+    assert ".highlight-ipynb .k" in css, "the code cells' colours"
+    assert "mermaid" not in (page + css).lower(), "the dormant Mermaid loader is gone"

@@ -29,17 +29,37 @@ def test_every_push_and_pull_request_runs_the_projects_own_ci():
     assert "push" in triggers and "pull_request" in triggers
     steps = [step.get("run", "") for step in ci["jobs"]["test"]["steps"]]
     assert "bash .ci/run" in steps
-    assert ci["jobs"]["test"]["container"]["image"].startswith("debian:")
+
+
+DIGEST = re.compile(r"^FROM debian:[\w.-]+@sha256:[0-9a-f]{64}$", re.M)
+
+
+def test_every_container_is_the_image_that_ci_dockerfile_pins_by_digest():
+    """Dependabot can bump a Dockerfile, not a workflow's container line: the workflows read it."""
+    assert DIGEST.search((ROOT / ".ci" / "Dockerfile").read_text(encoding="utf-8"))
+    jobs = workflow("ci.yml")["jobs"]
+    containers = {name: job["container"] for name, job in jobs.items() if "container" in job}
+    assert set(containers) == {"test", "upstream", "site"}
+    for name, container in containers.items():
+        assert container["image"] == "${{ needs.image.outputs.ref }}", name
+        assert "image" in jobs[name]["needs"], name
+    assert "sed -n 's/^FROM //p' .ci/Dockerfile" in jobs["image"]["steps"][-1]["run"]
 
 
 def test_deploying_needs_the_tests_and_the_default_branch():
     jobs = workflow("ci.yml")["jobs"]
-    assert jobs["site"]["needs"] == "test" and jobs["deploy"]["needs"] == "site"
+    assert "test" in jobs["site"]["needs"] and jobs["deploy"]["needs"] == "site"
     assert "github.event.repository.default_branch" in jobs["site"]["if"]
     assert "github.event_name == 'push'" in jobs["site"]["if"]
     uses = [step.get("uses", "") for job in jobs.values() for step in job["steps"]]
     assert any(u.startswith("actions/deploy-pages@") for u in uses)
-    assert "make site" in [step.get("run") for step in jobs["site"]["steps"]]
+    runs = [step.get("run", "") for step in jobs["site"]["steps"]]
+    assert "make site" in runs
+    assert any("make site SITE_DIR=" in run and "diff -r site " in run for run in runs), (
+        "the published site is built twice and compared"
+    )
+    assert any("SOURCE_DATE_EPOCH=$(git log -1 --format=%ct)" in run for run in runs)
+    assert not [s for s in jobs["site"]["steps"] if "cache" in s.get("uses", "")], "it publishes"
     assert jobs["upstream"]["continue-on-error"] is True
     assert "uv lock --upgrade" in "\n".join(s.get("run", "") for s in jobs["upstream"]["steps"])
 
@@ -64,6 +84,48 @@ def test_write_permissions_are_per_job_and_only_where_needed(path):
         assert writes <= {"pages", "id-token"}, (name, writes)
         if writes:
             assert name in {"deploy", "publish"}, f"{name} may not write {writes}"
+
+
+def checkouts(path):
+    flow = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return [
+        step
+        for job in flow["jobs"].values()
+        for step in job["steps"]
+        if step.get("uses", "").startswith("actions/checkout@")
+    ]
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_no_checkout_keeps_its_token(path):
+    for step in checkouts(path):
+        assert step.get("with", {}).get("persist-credentials") is False, step
+
+
+def test_the_release_resolves_nothing_fresh_and_restores_no_cache():
+    release = workflow("release.yml")
+    assert release["env"]["UV_NO_CACHE"] == "1"
+    steps = [step for job in release["jobs"].values() for step in job["steps"]]
+    runs = "\n".join(step.get("run", "") for step in steps)
+    uses = [step.get("uses", "") for step in steps]
+    assert not [u for u in uses if "cache" in u or "setup-uv" in u]
+    assert "uv build" not in runs and "uvx" not in runs and "pip install" not in runs
+    assert "make .uv/bin/uv" in runs  # uv by hash
+    assert "uv sync --frozen --no-install-project --only-group release" in runs
+    assert ".venv/bin/python -m hatchling build" in runs and ".venv/bin/twine check" in runs
+    groups = tomllib.loads((ROOT / "pyproject.toml").read_text())["dependency-groups"]
+    assert {r.split(">")[0] for r in groups["release"]} == {"hatchling", "twine"}
+
+
+def test_uv_is_installed_by_hash():
+    requirements = (ROOT / ".ci" / "requirements-uv.txt").read_text(encoding="utf-8")
+    pins = re.findall(r"^(\S+)==(\S+) \\$", requirements, re.M)
+    assert [name for name, _ in pins] == ["uv"]
+    assert len(re.findall(r"--hash=sha256:[0-9a-f]{64}", requirements)) >= 10  # every platform
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert "--require-hashes --only-binary :all: --no-deps -r $(UV_REQUIREMENTS)" in makefile
+    assert "UV_REQUIREMENTS := .ci/requirements-uv.txt" in makefile
+    assert "export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct" in makefile
 
 
 def test_the_lock_holds_one_version_of_every_package():
@@ -103,9 +165,16 @@ def test_the_changelog_and_the_contributing_guide():
         assert topic in guide
 
 
-def test_dependabot_watches_actions_python_and_npm():
+def test_dependabot_watches_actions_python_npm_uv_and_the_image():
     config = yaml.safe_load((ROOT / ".github" / "dependabot.yml").read_text(encoding="utf-8"))
-    assert {u["package-ecosystem"] for u in config["updates"]} == {"github-actions", "uv", "npm"}
+    watched = {(u["package-ecosystem"], u["directory"]) for u in config["updates"]}
+    assert watched == {
+        ("github-actions", "/"),
+        ("uv", "/"),
+        ("npm", "/"),
+        ("pip", "/.ci"),
+        ("docker", "/.ci"),
+    }
 
 
 def test_an_invalid_citation_is_caught():

@@ -13,6 +13,26 @@ NOTEBOOK_MATHJAX = re.compile(
 )
 
 
+# nbconvert's template adds a module script that would import Mermaid from cdnjs.cloudflare.com,
+# with no integrity check, if a cell ever drew a diagram; and the styles of such diagrams.
+MERMAID = re.compile(
+    r'<script type="module">(?:(?!</script>).)*?\.jp-Mermaid.*?</script>\s*'
+    r"<style>(?:(?!</style>).)*?\.jp-Mermaid.*?</style>(?:\s*<!-- End of mermaid configuration -->)?",
+    re.S,
+)
+
+
+def drop_mermaid(content: str) -> str:
+    """The notebook's HTML without the Mermaid loader. The lab draws no diagram; if it ever did,
+    the build stops instead of shipping a page that fetches code from another site."""
+    content, dropped = MERMAID.subn("", content)
+    if 'class="jp-Mermaid' in content:
+        raise ValueError("the lab draws a Mermaid diagram, which would need a script from a CDN")
+    if "mermaid" in content.lower() and not dropped:
+        raise ValueError("nbconvert's Mermaid loader changed shape: update fixes.MERMAID")
+    return content
+
+
 def drop_notebook_mathjax(content: str) -> str:
     return NOTEBOOK_MATHJAX.sub("", content)
 

@@ -8,31 +8,42 @@ threadpoolctl come from the ordinary package index as the wheel's dependencies.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import subprocess
 import sys
-import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 PLACEHOLDER = "[[install]]"
 URL_PLACEHOLDER = "[[wheel-url]]"
 
 
-def build(root: Path, site_url: str) -> tuple[str, bytes]:
-    """Build vecnn's wheel from the project at `root`: its file name and bytes. Its metadata's
+@dataclass(frozen=True)
+class Wheel:
+    """The wheel one build publishes: its file name, its bytes and their SHA-256 (hex), which an
+    install command can pin (`pip install <url>#sha256=<hash>`)."""
+
+    name: str
+    content: bytes
+    sha256: str
+
+
+def build(root: Path, site_url: str, out: Path) -> Wheel:
+    """Build vecnn's wheel from the project at `root` into the folder `out`. Its metadata's
     project URLs point at `site_url` (see hatch_build.py)."""
-    with tempfile.TemporaryDirectory() as out:
-        built = subprocess.run(
-            [sys.executable, "-m", "hatchling", "build", "-t", "wheel", "-d", out],
-            cwd=root,
-            capture_output=True,
-            text=True,
-            env={**os.environ, "SITE_URL": site_url},
-        )
-        if built.returncode != 0:
-            raise RuntimeError(f"building vecnn's wheel in {root} failed:\n{built.stderr}")
-        (wheel,) = Path(out).glob("vecnn-*.whl")
-        return wheel.name, wheel.read_bytes()
+    built = subprocess.run(
+        [sys.executable, "-m", "hatchling", "build", "-t", "wheel", "-d", str(out)],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "SITE_URL": site_url},
+    )
+    if built.returncode != 0:
+        raise RuntimeError(f"building vecnn's wheel in {root} failed:\n{built.stderr}")
+    (wheel,) = Path(out).glob("vecnn-*.whl")
+    content = wheel.read_bytes()
+    return Wheel(wheel.name, content, hashlib.sha256(content).hexdigest())
 
 
 def url(site_url: str, wheel: str) -> str:

@@ -15,6 +15,17 @@ from vecnn import lesson
 PLACEHOLDER = "[[stepper]]"
 
 
+COLUMNS = range(1, 5)  # extra.css has a class stepper__cols-N for each: no style attribute
+
+
+def columns(count: int) -> str:
+    """The class that sets a row's or grid's number of columns (the page's policy allows no
+    inline style)."""
+    if count not in COLUMNS:
+        raise ValueError(f"the stepper draws 1 to 4 columns, not {count}: add a class to extra.css")
+    return f"stepper__cols-{count}"
+
+
 def cells(name: str, count: int, kind: str) -> str:
     return "".join(
         f'<span class="stepper__cell stepper__cell--{kind}" data-{name}="{k}"></span>'
@@ -39,11 +50,11 @@ def html() -> str:
         for c in range(j)
     )
     rows = [
-        ("x", f'<span class="stepper__row" style="--cols: {n}">{cells("xv", n, "x")}</span>'),
-        ("W", f'<span class="stepper__grid" style="--cols: {j}">{weights}</span>'),
-        ("b", f'<span class="stepper__row" style="--cols: {j}">{cells("b", j, "b")}</span>'),
-        ("z", f'<span class="stepper__row" style="--cols: {j}">{cells("z", j, "z")}</span>'),
-        ("a", f'<span class="stepper__row" style="--cols: {j}">{cells("a", j, "a")}</span>'),
+        ("x", f'<span class="stepper__row {columns(n)}">{cells("xv", n, "x")}</span>'),
+        ("W", f'<span class="stepper__grid {columns(j)}">{weights}</span>'),
+        ("b", f'<span class="stepper__row {columns(j)}">{cells("b", j, "b")}</span>'),
+        ("z", f'<span class="stepper__row {columns(j)}">{cells("z", j, "z")}</span>'),
+        ("a", f'<span class="stepper__row {columns(j)}">{cells("a", j, "a")}</span>'),
     ]
     picture = "".join(
         f'<span class="stepper__array"><span class="stepper__name">{name}</span>{row}</span>'

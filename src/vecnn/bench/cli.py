@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from vecnn.bench import network
 from vecnn.bench.machine import machine
-from vecnn.bench.results import DENSE_LOOP, DTYPES, Report, find, format_time
+from vecnn.bench.results import DENSE_LOOP, DTYPES, Report, Size, find, format_time
 from vecnn.bench.timing import QUICK_SIZES, SIZES, efficiency, run
 
 
@@ -80,6 +80,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # `vecnn-bench | head`: the reader has gone; stop quietly
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except KeyboardInterrupt:  # Ctrl-C: what was measured is printed above; no traceback
+        unwritten = f"; {args.json} was not written" if args.json else ""
+        print(f"\nvecnn-bench: interrupted{unwritten}.", file=sys.stderr)
+        return 130  # 128 + SIGINT, as a shell reports it
     if args.json:
         with open(args.json, "w", encoding="utf-8") as f:
             json.dump(report, f, indent=1)
@@ -87,17 +91,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
+def measure_rows(report: Report, sizes: Sequence[Size], quick: bool) -> None:
+    """Measure one size after another into the report, then print its table; on Ctrl-C the
+    table holds the sizes measured so far."""
+    progress = Progress(len(sizes) * len(DTYPES))
+    budget, most = (0.05, 7) if quick else (1.0, 51)
+    try:
+        for size in sizes:
+            report["results"] += run([size], budget, most, progress)["results"]
+    finally:
+        progress.close()
+        print(table(report), flush=True)
+
+
 def benchmark(quick: bool, efficiency_only: bool) -> Report:
     """Run and print the benchmark; return its report."""
     report: Report = {"machine": machine(), "results": []}
     if not efficiency_only:
-        sizes = QUICK_SIZES if quick else SIZES
-        progress = Progress(len(sizes) * len(DTYPES))
-        report = run(sizes, 0.05 if quick else 1.0, 7 if quick else 51, progress)
-        progress.close()
-        print(table(report))
+        measure_rows(report, QUICK_SIZES if quick else SIZES, quick)
         report["networks"] = network.run(quick)
-        print("\n" + network.table(report["networks"]))
+        print("\n" + network.table(report["networks"]), flush=True)
     size, rounds = (128, 15) if quick else (1024, 41)
     report["efficiency"] = eff = efficiency(size, rounds)
     print(

@@ -1,0 +1,53 @@
+"""One build of the site: what it makes once, and a folder that lives exactly as long as it does.
+
+hooks/events.py starts a `Build` when MkDocs reads the configuration and closes it when the build
+ends, whether it succeeds or fails. In between, every event reads what it needs from that one
+object: the benchmark's report, the drawn figures, the wheel (name, bytes, SHA-256) and the folder
+that holds the sources the build generates (the lab's page notebook, the wheel). Closing removes
+the folder, so no build leaves anything in the temp directory.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sitebuild import figures, package, speed
+from vecnn.bench import Report
+
+Drawn = dict[str, tuple[str, str]]  # figure name -> (wide SVG, narrow SVG)
+
+
+def draw(report: Report) -> Drawn:
+    """Every figure in a wide and a narrow layout: Figures 1-9 and the speed chart."""
+    drawn = {name: (figures.svg(name), figures.svg(name, narrow=True)) for name in figures.FIGURES}
+    drawn["speed"] = (speed.svg(report), speed.svg(report, narrow=True))
+    return drawn
+
+
+@dataclass
+class Build:
+    folder: Path  # generated sources; removed by close()
+    report: Report
+    drawn: Drawn
+    wheel: package.Wheel
+
+    @classmethod
+    def start(cls, config: Any) -> Build:
+        """Make a build's folder, then everything later events need; the folder is removed
+        again if making them fails."""
+        folder = Path(tempfile.mkdtemp(prefix="vecnn-site-"))
+        try:
+            report = speed.load(config["docs_dir"])
+            root = Path(config["config_file_path"]).parent
+            wheel = package.build(root, config["site_url"], folder / "dist")
+            return cls(folder, report, draw(report), wheel)
+        except BaseException:
+            shutil.rmtree(folder, ignore_errors=True)
+            raise
+
+    def close(self) -> None:
+        shutil.rmtree(self.folder, ignore_errors=True)
