@@ -16,7 +16,7 @@ export NO_MKDOCS_2_WARNING := 1
 .PHONY: help install serve site test test-fast bench audit lint format clean
 
 help:  ## list the targets
-	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+	@grep -E '^[a-z][a-z-]*:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
 
 # uv itself lives in its own small venv, so .venv/ holds only what uv.lock pins.
 $(UV):

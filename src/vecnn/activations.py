@@ -42,9 +42,13 @@ def sigmoid(z: ArrayLike, out: Array | None = None) -> Any:
     z = as_numeric("z", z)  # real numbers only: a clear TypeError for complex or strings
     dtype = z.dtype if z.dtype.kind == "f" else np.dtype(np.float64)
     s = np.empty(z.shape, dtype) if out is None else checked_out(out, z.shape)  # z's shape
-    if s is not z:
-        np.copyto(s, z, casting="same_kind")
-    activate(s)
+    if s.size <= SMALL and s.dtype in ONE:
+        np.minimum(z, TOP[s.dtype], out=s)  # z copied into s and capped, in one call
+        exp_ratio(s)
+    else:
+        if s is not z:
+            np.copyto(s, z, casting="same_kind")
+        activate(s)
     return s if s.ndim else s[()]
 
 
@@ -70,10 +74,14 @@ def few(Z: Array, b: Array | None) -> None:
     if b is not None:
         rows = Z[0] if b.ndim < Z.ndim and len(Z) == 1 else Z  # one example: no broadcasting
         rows += b
-    dtype = Z.dtype
-    np.minimum(Z, TOP[dtype], out=Z)
+    np.minimum(Z, TOP[Z.dtype], out=Z)
+    exp_ratio(Z)
+
+
+def exp_ratio(Z: Array) -> None:
+    """Z <- e^Z / (1 + e^Z) in place, for Z of at most 40."""
     np.exp(Z, out=Z)
-    np.divide(Z, Z + ONE[dtype], out=Z)  # one temporary, of a few numbers
+    np.divide(Z, Z + ONE[Z.dtype], out=Z)  # one temporary, of a few numbers
 
 
 def in_blocks(t: Array, nb: Array | None) -> None:
@@ -100,7 +108,7 @@ def logistic(blocks: list[Array], nb: Array | None) -> None:
                 np.subtract(nb, t, out=t)  # -(z + b) in one pass
             np.exp(t, out=t)
             t += ONE[t.dtype]
-            np.reciprocal(t, out=t)
+            np.divide(ONE[t.dtype], t, out=t)  # twice as fast as np.reciprocal, the same bits
 
 
 @cache
