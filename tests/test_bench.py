@@ -55,25 +55,12 @@ def test_dense_allocates_only_its_output():
     assert bench.peak_memory_factor(A_in, W, b) <= 1.02  # a 2 MB output: 1.01 is for 1024^2
 
 
-def test_quick_command_runs_and_writes_json(tmp_path):
-    """CI runs the command so it cannot rot (its speed is measured by make bench, not here)."""
-    out = tmp_path / "quick.json"
+def test_the_module_runs_as_a_command():
+    """`python -m vecnn.bench` is the same command (the wheel's test runs a whole --quick)."""
     result = subprocess.run(
-        [sys.executable, "-m", "vecnn.bench", "--quick", "--json", str(out)],
-        capture_output=True,
-        text=True,
-        timeout=300,
+        [sys.executable, "-m", "vecnn.bench", "--help"], capture_output=True, text=True
     )
-    assert result.returncode == 0, result.stderr
-    assert "dense(A_in, W, b) against the bare A_in @ W" in result.stdout
-    assert re.search(r"1x400x25: float32 \d+\.\d\d / \d+\.\d\d", result.stdout), result.stdout
-    report = json.loads(out.read_text())
-    impls = {row["impl"] for row in report["results"]}
-    assert set(bench.IMPLS) - {"torch"} <= impls
-    assert all(row["median_s"] > 0 for row in report["results"] if "note" not in row)
-    for dtype in bench.DTYPES:
-        assert report["efficiency"][dtype]["ratio"] > 0
-    assert report["machine"]["numpy"] == np.__version__
+    assert result.returncode == 0 and "usage: vecnn-bench" in result.stdout, result.stderr
 
 
 def test_committed_results_feed_every_number_on_the_page():
