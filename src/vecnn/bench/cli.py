@@ -16,8 +16,8 @@ from vecnn.bench.results import (
     ONE_LINER,
     Report,
     Size,
-    find,
     format_time,
+    median,
     ratio,
 )
 from vecnn.bench.timing import QUICK_SIZES, SIZES, efficiency, run
@@ -52,8 +52,8 @@ def table(report: Report) -> str:
         if "median_s" not in row:
             lines.append(f"{start}   {row.get('note', '')}")
             continue
-        base = find(report, LECTURE_LOOP, (row["m"], row["n"], row["j"]), row["dtype"])
-        speedup = f"{base['median_s'] / row['median_s']:.1f}x" if "median_s" in base else "-"
+        base = median(report, LECTURE_LOOP, (row["m"], row["n"], row["j"]), row["dtype"])
+        speedup = f"{base / row['median_s']:.1f}x" if base else "-"
         lines.append(
             f"{start} {format_time(row['median_s']):>11} {row['gflops']:>9.2f} {speedup:>15}"
         )

@@ -74,12 +74,16 @@ def find(report: Report, impl: str, size: Size, dtype: str) -> Row:
     raise KeyError(f"no result for {impl} at {size} in {dtype}")
 
 
+def median(report: Report, impl: str, size: Size, dtype: str) -> float | None:
+    """An implementation's median seconds per call, or None where it was skipped or not run."""
+    rows = (r for r in report["results"] if r["impl"] == impl and r["dtype"] == dtype)
+    return next((r.get("median_s") for r in rows if (r["m"], r["n"], r["j"]) == size), None)
+
+
 def ratio(report: Report, size: Size, dtype: str, over: str) -> float | None:
-    """dense's median time over another implementation's at one size, or None if either is missing."""
-    top, bottom = find(report, DENSE, size, dtype), find(report, over, size, dtype)
-    if "median_s" not in top or "median_s" not in bottom:
-        return None
-    return top["median_s"] / bottom["median_s"]
+    """dense's median time over another implementation's at one size, or None if one is missing."""
+    top, bottom = median(report, DENSE, size, dtype), median(report, over, size, dtype)
+    return top / bottom if top and bottom else None
 
 
 def format_time(seconds: float) -> str:
