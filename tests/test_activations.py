@@ -4,7 +4,11 @@ The references never share code with vecnn: exact decimal arithmetic with 50 dig
 own float64 (29 bits more than float32 and 42 more than float16), and np.longdouble.
 """
 
+import os
 import re
+import signal
+import time
+import warnings
 from decimal import Decimal, localcontext
 
 import numpy as np
@@ -266,3 +270,24 @@ def test_the_pages_quote_the_measured_worst_error():
     assert quoted, "no page quotes the measured error any more"
     for page, value, dtype in quoted:
         assert value == round(worst[dtype], 1), f"{page} says {value} ULP in {dtype}"
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs os.fork")
+def test_a_forked_child_starts_worker_threads_of_its_own():
+    """A child forked after the pool started would wait forever on the parent's threads."""
+    z = np.linspace(-5, 5, 2 * BLOCK_BYTES)  # the blocked path: the worker threads start
+    expected = sigmoid(z)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)  # 3.12+: forking with threads
+        pid = os.fork()
+    if pid == 0:  # the child: no pytest from here on
+        os._exit(0 if np.array_equal(sigmoid(z), expected) else 1)
+    for _ in range(300):
+        done, status = os.waitpid(pid, os.WNOHANG)
+        if done:
+            assert os.waitstatus_to_exitcode(status) == 0, "the child computed something else"
+            return
+        time.sleep(0.1)
+    os.kill(pid, signal.SIGKILL)
+    os.waitpid(pid, 0)
+    pytest.fail("the forked child hung in sigmoid")

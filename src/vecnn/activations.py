@@ -127,6 +127,10 @@ def pool() -> ThreadPoolExecutor:
     return ThreadPoolExecutor(cores(), "vecnn-sigmoid", initializer=np.setbufsize, initargs=(1024,))
 
 
+if hasattr(os, "register_at_fork"):  # a forked child has none of the parent's threads: new ones
+    os.register_at_fork(after_in_child=pool.cache_clear)
+
+
 def checked_out(out: Any, shape: tuple[int, ...]) -> Array:
     """`out` must be a float array of z's shape: numpy would broadcast into a bigger one."""
     if not isinstance(out, np.ndarray) or out.dtype.kind != "f":
