@@ -30,7 +30,8 @@ def sigmoid(z: ArrayLike, out: Array | None = None) -> Any:
     Wherever the true value is a normal number, the result is within 4 units in the last place
     (ULP) in float32 and float64; below that it may round to 0, never with a warning. Float input
     keeps its dtype (float16 is computed in float32 and rounded once, within 1 ULP); integer
-    (and Python int) input gives float64.
+    (and Python int) input gives float64. A few numbers are computed as e^z / (1 + e^z) with z
+    capped at 40; larger arrays as 1 / (1 + e^-z), in place, in blocks shared among the cores.
 
     Args:
         z: a number or an array of any shape.
@@ -67,7 +68,7 @@ def activate(Z: Array, b: Array | None = None) -> Array:
 
 
 def few(Z: Array, b: Array | None) -> None:
-    """Z <- e^z / (1 + e^z) with z = Z + b capped at 40: four NumPy calls, no warning possible.
+    """Z <- e^z / (1 + e^z) with z = Z + b capped at 40: few NumPy calls, no warning possible.
 
     e^z cannot overflow below 40, and for very negative z it underflows quietly to 0.
     """
