@@ -123,7 +123,7 @@ def pool() -> ThreadPoolExecutor:
     """One worker thread per core, started on first use and kept.
 
     Each gets NumPy buffers of 1024 numbers instead of 8192: adding the bias row to a block
-    (a broadcast) would otherwise allocate 32-64 KB per thread, more than 1 % of the output.
+    (a broadcast) would otherwise allocate 32-64 KB per thread: together over 1 % of 1024^2.
     """
     return ThreadPoolExecutor(cores(), "vecnn-sigmoid", initializer=np.setbufsize, initargs=(1024,))
 
