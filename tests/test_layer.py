@@ -4,6 +4,7 @@ import numpy as np
 import pytest
 
 from vecnn import dense, dense_loop, sigmoid
+from vecnn.validate import ready
 
 
 def linear(z):
@@ -94,3 +95,43 @@ def test_inner_dimension_mismatch_names_both_arguments(lecture):
         dense([[1, 2, 3]], lecture["W"], lecture["b"])
     with pytest.raises(ValueError, match=r"a_in has shape \(3,\) but W has shape \(2, 3\)"):
         dense_loop([1, 2, 3], lecture["W"], lecture["b"])
+
+
+class Plain(np.ndarray):
+    """An ndarray subclass: dense's happy path takes plain ndarrays only, so this one is checked."""
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+@pytest.mark.parametrize(
+    "shapes",
+    [
+        ((1, 2), (2, 3), (3,)),
+        ((5, 4), (4, 3), (1, 3)),
+        ((4,), (4, 3), (3,)),
+        ((900, 8), (8, 300), (300,)),
+    ],
+    ids=["one example", "(1, j) bias", "1-D input", "blocks on every core"],
+)
+def test_the_happy_path_gives_what_the_checked_path_gives(dtype, shapes):
+    rng = np.random.default_rng(26)
+    A_in, W, B = (rng.normal(scale=8, size=shape).astype(dtype) for shape in shapes)
+    fast = dense(A_in, W, B)
+    checked = dense(A_in.view(Plain), W.view(Plain), B.view(Plain))
+    assert fast.dtype == checked.dtype == dtype and fast.shape == checked.shape
+    np.testing.assert_array_equal(fast, checked)
+
+
+@pytest.mark.parametrize(
+    "A_in, W, B",
+    [
+        (np.ones((1, 2), np.float16), np.ones((2, 3), np.float16), np.ones(3, np.float16)),
+        (np.ones((1, 2), np.float32), np.ones((2, 3)), np.ones(3)),  # mixed dtypes
+        (np.ones(2), np.ones((2, 3)), np.ones((1, 3))),  # 1-D input, (1, j) bias
+        (np.ones((1, 2)), np.ones((2, 3)), np.ones((3, 1))),  # a column bias: a message
+        (np.ones((1, 3)), np.ones((2, 3)), np.ones(3)),  # mismatched: a message
+        (np.ones((2, 1, 2)), np.ones((2, 3)), np.ones(3)),  # 3-D input: a message
+        ([[1.0, 2.0]], np.ones((2, 3)), np.ones(3)),  # a list: converted first
+    ],
+)
+def test_anything_unusual_takes_the_checked_path(A_in, W, B):
+    assert ready(A_in, W, B) is None

@@ -1,5 +1,6 @@
 """What a reader installs: the lesson's package, with no site-building code in it."""
 
+import json
 import pkgutil
 import re
 import subprocess
@@ -10,6 +11,7 @@ import pytest
 
 import vecnn
 from tests.conftest import ROOT
+from vecnn import bench
 
 UV = ROOT / ".uv" / "bin" / "uv"
 MODULES = sorted(m.name for m in pkgutil.walk_packages(vecnn.__path__, "vecnn."))
@@ -103,3 +105,48 @@ def test_the_site_ships_the_wheel_and_shows_how_to_install_it(site):
         assert command in text, f"{page} does not show {command}"
     names = zipfile.ZipFile(published).namelist()
     assert "vecnn/layer.py" in names and not any("sitebuild" in n for n in names)
+
+
+def test_every_console_script_of_the_wheel_runs_in_a_fresh_venv(wheel, tmp_path):
+    """Install the wheel alone in a new venv (no editable source, no dev tools), then run every
+    script its entry_points.txt declares: --help, and vecnn-bench --quick prints its table."""
+    entry_points = next(
+        n for n in zipfile.ZipFile(wheel).namelist() if n.endswith("entry_points.txt")
+    )
+    text = zipfile.ZipFile(wheel).read(entry_points).decode()
+    scripts = re.findall(r"^([\w-]+) = [\w.]+:\w+$", text.split("[console_scripts]")[1], re.M)
+    assert scripts == ["vecnn-bench"], text
+    venv = tmp_path / "venv"
+    subprocess.run([str(UV), "venv", "--quiet", str(venv)], check=True)
+    install = subprocess.run(
+        [str(UV), "pip", "install", "--quiet", "--offline", "--python", str(venv), str(wheel)],
+        capture_output=True,
+        text=True,
+    )
+    assert install.returncode == 0, install.stderr
+    bin_dir = venv / ("Scripts" if sys.platform == "win32" else "bin")
+    for script in scripts:
+        result = subprocess.run([str(bin_dir / script), "--help"], capture_output=True, text=True)
+        assert result.returncode == 0 and f"usage: {script}" in result.stdout, result.stderr
+    out = tmp_path / "quick.json"
+    result = subprocess.run(
+        [str(bin_dir / "vecnn-bench"), "--quick", "--json", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stderr
+    assert re.search(r"1x2x3 +float32 +lecture loop +[\d.]+ [µm]?s", result.stdout), result.stdout
+    assert re.search(r"1x400x25: float32 \d+\.\d\d / \d+\.\d\d", result.stdout), result.stdout
+    assert "dense(A_in, W, b) against the bare A_in @ W" in result.stdout
+    report = json.loads(out.read_text())
+    assert {row["impl"] for row in report["results"]} >= set(bench.IMPLS) - {"torch"}
+    assert all(row["median_s"] > 0 for row in report["results"] if "note" not in row)
+    for dtype in bench.DTYPES:
+        assert report["efficiency"][dtype]["ratio"] > 0
+    where = subprocess.run(
+        [str(venv / "bin" / "python"), "-c", "import vecnn; print(vecnn.__file__)"],
+        capture_output=True,
+        text=True,
+    )
+    assert str(venv) in where.stdout, "the venv imported vecnn from somewhere else"

@@ -8,7 +8,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import ArrayLike
 
-from vecnn.activations import sigmoid
+from vecnn.activations import activate, sigmoid
 from vecnn.validate import (
     Array,
     as_numeric,
@@ -16,10 +16,8 @@ from vecnn.validate import (
     check_activation,
     check_layer,
     float_dtype,
+    ready,
 )
-
-# Rows of Z are processed in blocks of about this many bytes: well inside a core's L2 cache.
-BLOCK_BYTES = 1 << 20
 
 
 def dense_loop(
@@ -71,23 +69,18 @@ def dense(A_in: ArrayLike, W: ArrayLike, B: ArrayLike, g: Callable[..., Any] = s
     Returns:
         The layer's output A_out, shape (m, j), or (j,) for a 1-D A_in.
     """
+    if g is sigmoid and (plain := ready(A_in, W, B)):  # nothing to convert, nothing to explain
+        return activate(plain[0] @ plain[1], plain[2])  # (m, j)  bias and sigmoid in place
     A_in, W, B = as_numeric("A_in", A_in), as_numeric("W", W), as_numeric("B", B)
     check_activation(g)
     check_layer(A_in, W, B, a="A_in", b="B")
     dtype = float_dtype(A_in, W, B)
     Z: Array = np.matmul(A_in.astype(dtype, copy=False), W.astype(dtype, copy=False))  # (m, j)
-    b = B.reshape(-1)  # (j,)  the same bias row for every example
+    b = B.reshape(-1).astype(dtype, copy=False)  # (j,)  the same bias row for every example
     if g is not sigmoid:
         Z += b  # (m, j)
         return check_activated(g, Z, g(Z), dtype)  # (m, j)
-    # The default path adds the bias and applies the sigmoid in place, one block of rows at a
-    # time: each block is small enough to stay in the CPU's cache across those few passes, and
-    # no second (m, j) array is ever allocated. See "How fast is it?".
-    A_out = Z  # (m, j)  the same memory: Z turns into A_out in place, block by block
-    rows = np.atleast_2d(A_out)  # (m, j)  a view
-    step = max(1, BLOCK_BYTES // max(rows.shape[1] * rows.itemsize, 1))  # rows per block
-    for start in range(0, len(rows), step):
-        block = rows[start : start + step]  # (step, j)  a view
-        block += b
-        sigmoid(block, out=block)
-    return A_out  # (m, j)
+    # The default path adds the bias and applies the sigmoid in place, one cache-sized block of
+    # rows at a time, on every core: no second (m, j) array is ever allocated. See "How fast
+    # is it?".
+    return activate(Z, b)  # (m, j)  the same memory: Z turns into A_out in place

@@ -152,3 +152,25 @@ def check_activated(g: Callable[..., Any], Z: Any, A_out: Any, dtype: np.dtype[A
             "such as vecnn.sigmoid or np.tanh, not a reduction such as np.sum or np.max."
         )
     return activated.astype(dtype, copy=False)
+
+
+FAST = (np.dtype(np.float32), np.dtype(np.float64))
+
+
+def ready(A_in: Any, W: Any, B: Any) -> tuple[Array, Array, Array] | None:
+    """(A_in, W, B) when they are float32 or float64 arrays of one dtype whose shapes fit one
+    dense layer: every check would pass and nothing needs converting, so dense can skip them.
+    """
+    if not (type(A_in) is type(W) is type(B) is np.ndarray):
+        return None
+    dtype = W.dtype
+    fits = (
+        (dtype is FAST[0] or dtype is FAST[1])  # `is`: cheaper than ==, and enough for these two
+        and A_in.dtype is dtype
+        and B.dtype is dtype
+        and W.ndim == 2
+        and 1 <= B.ndim <= A_in.ndim <= 2  # (j,) or (1, j) bias; (n,) or (m, n) input
+        and A_in.shape[-1] == W.shape[0]
+        and B.shape[-1] == B.size == W.shape[1]
+    )
+    return (A_in, W, B) if fits else None

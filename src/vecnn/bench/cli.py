@@ -10,7 +10,17 @@ from collections.abc import Sequence
 
 from vecnn.bench import network
 from vecnn.bench.machine import machine
-from vecnn.bench.results import DENSE_LOOP, DTYPES, Report, Size, find, format_time
+from vecnn.bench.results import (
+    BARE,
+    DTYPES,
+    LECTURE_LOOP,
+    ONE_LINER,
+    Report,
+    Size,
+    format_time,
+    median,
+    ratio,
+)
 from vecnn.bench.timing import QUICK_SIZES, SIZES, efficiency, run
 
 
@@ -34,20 +44,34 @@ class Progress:
 
 
 def table(report: Report) -> str:
-    """The results as an aligned text table, with speedups over dense_loop."""
-    head = ("size m x n x j", "dtype", "implementation", "median", "GFLOP/s", "vs dense_loop")
-    lines = [" ".join(f"{h:>{w}}" for h, w in zip(head, (18, 8, 14, 11, 9, 14), strict=True))]
+    """The results as an aligned text table, with speedups over the lecture's loop."""
+    head = ("size m x n x j", "dtype", "implementation", "median", "GFLOP/s", "vs lecture loop")
+    lines = [" ".join(f"{h:>{w}}" for h, w in zip(head, (18, 8, 14, 11, 9, 15), strict=True))]
     for row in report["results"]:
         size = f"{row['m']}x{row['n']}x{row['j']}"
         start = f"{size:>18} {row['dtype']:>8} {row['impl']:>14}"
         if "median_s" not in row:
             lines.append(f"{start}   {row.get('note', '')}")
             continue
-        base = find(report, DENSE_LOOP, (row["m"], row["n"], row["j"]), row["dtype"])
-        speedup = f"{base['median_s'] / row['median_s']:.1f}x" if "median_s" in base else "-"
+        base = median(report, LECTURE_LOOP, (row["m"], row["n"], row["j"]), row["dtype"])
+        speedup = f"{base / row['median_s']:.1f}x" if base else "-"
         lines.append(
-            f"{start} {format_time(row['median_s']):>11} {row['gflops']:>9.2f} {speedup:>14}"
+            f"{start} {format_time(row['median_s']):>11} {row['gflops']:>9.2f} {speedup:>15}"
         )
+    return "\n".join(lines)
+
+
+def ratios(report: Report) -> str:
+    """dense over the raw one-liner and over the bare product, at every size, side by side."""
+    lines = ["", "dense's time over the one-liner 1/(1+np.exp(-(A_in @ W + b))) and over A_in @ W:"]
+    sizes: list[Size] = list(dict.fromkeys((r["m"], r["n"], r["j"]) for r in report["results"]))
+    for size in sizes:
+        cells = []
+        for dtype in DTYPES:
+            raw, bare = ratio(report, size, dtype, ONE_LINER), ratio(report, size, dtype, BARE)
+            if raw is not None and bare is not None:
+                cells.append(f"{dtype} {raw:.2f} / {bare:.2f}")
+        lines.append(f"  {'x'.join(map(str, size)):>14}: " + ",  ".join(cells))
     return "\n".join(lines)
 
 
@@ -109,6 +133,7 @@ def benchmark(quick: bool, efficiency_only: bool) -> Report:
     report: Report = {"machine": machine(), "results": []}
     if not efficiency_only:
         measure_rows(report, QUICK_SIZES if quick else SIZES, quick)
+        print(ratios(report))
         report["networks"] = network.run(quick)
         print("\n" + network.table(report["networks"]), flush=True)
     size, rounds = (128, 15) if quick else (1024, 41)

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from typing import Literal, NotRequired, TypedDict
 
-# The implementations, fastest last; "torch" appears only where PyTorch is installed.
-PYTHON_LOOPS, DENSE_LOOP, DENSE, BARE, TORCH = (
+# The implementations, slowest first; "torch" appears only where PyTorch is installed.
+PYTHON_LOOPS, LECTURE_LOOP, DENSE_LOOP, ONE_LINER, DENSE, BARE, TORCH = (
     "python loops",
+    "lecture loop",
     "dense_loop",
+    "one-liner",
     "dense",
     "A_in @ W",
     "torch",
 )
-IMPLS = (PYTHON_LOOPS, DENSE_LOOP, DENSE, BARE, TORCH)
+IMPLS = (PYTHON_LOOPS, LECTURE_LOOP, DENSE_LOOP, ONE_LINER, DENSE, BARE, TORCH)
 Dtype = Literal["float32", "float64"]
 DTYPES: tuple[Dtype, Dtype] = ("float32", "float64")
 Size = tuple[int, int, int]  # (m, n, j): examples, inputs, units
@@ -82,6 +84,18 @@ def find(report: Report, impl: str, size: Size, dtype: str) -> Row:
         if row["impl"] == impl and (row["m"], row["n"], row["j"]) == size and row["dtype"] == dtype:
             return row
     raise KeyError(f"no result for {impl} at {size} in {dtype}")
+
+
+def median(report: Report, impl: str, size: Size, dtype: str) -> float | None:
+    """An implementation's median seconds per call, or None where it was skipped or not run."""
+    rows = (r for r in report["results"] if r["impl"] == impl and r["dtype"] == dtype)
+    return next((r.get("median_s") for r in rows if (r["m"], r["n"], r["j"]) == size), None)
+
+
+def ratio(report: Report, size: Size, dtype: str, over: str) -> float | None:
+    """dense's median time over another implementation's at one size, or None if one is missing."""
+    top, bottom = median(report, DENSE, size, dtype), median(report, over, size, dtype)
+    return top / bottom if top and bottom else None
 
 
 def format_time(seconds: float) -> str:
