@@ -13,7 +13,7 @@ export UV_PROJECT_ENVIRONMENT := $(CURDIR)/$(VENV)
 # Silence MkDocs' "MkDocs 2.0" banner on every build.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help install serve site test test-fast bench audit lint format clean
+.PHONY: help install serve site test test-fast bench audit lint format clean notebooks
 
 help:  ## list the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -43,6 +43,9 @@ test-fast: install lint  ## the same without the slow browser sweep (every page 
 
 bench: install  ## the full benchmark; rewrites docs/benchmark-results.json (commit it)
 	$(BIN)/vecnn-bench --json docs/benchmark-results.json
+
+notebooks: install  ## regenerate notebooks/ for Colab and Binder (commit them); REPO_URL=... SITE_URL=... to move them
+	PYTHONPATH=hooks $(BIN)/python -m sitebuild.launch
 
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund

@@ -6,6 +6,8 @@ here; every job lives in a module of its own there.
 
 from __future__ import annotations
 
+import logging
+import os
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -18,9 +20,11 @@ from sitebuild import (
     figures,
     fixes,
     lab,
+    launch,
     mathfont,
     mathml,
     notebook_css,
+    notebooks,
     package,
     pictures,
     speed,
@@ -32,7 +36,8 @@ BUILT = Path(tempfile.mkdtemp(prefix="vecnn-site-"))  # generated sources, per p
 
 # name -> (wide SVG, narrow SVG) of every figure in this build
 DRAWN: dict[str, tuple[str, str]] = {}
-WHEEL: dict[str, str] = {}  # the file name of the wheel this build publishes
+WHEEL: dict[str, str] = {}  # the file name and sha256 of the wheel this build publishes
+log = logging.getLogger("mkdocs.hooks.notebooks")
 
 
 def on_files(files: Files, config: Any) -> Files:
@@ -47,8 +52,10 @@ def on_files(files: Files, config: Any) -> Files:
         files.append(File.generated(config, f"figures/{name}.svg", content=wide))
         files.append(File.generated(config, f"figures/{name}-narrow.svg", content=narrow))
     wheel, content = package.build(Path(config["config_file_path"]).parent, config["site_url"])
-    WHEEL["name"] = wheel
+    WHEEL["name"], WHEEL["sha256"] = wheel, package.sha256(content)
     files.append(File.generated(config, f"downloads/{wheel}", content=content))
+    sums = package.sums(wheel, WHEEL["sha256"])
+    files.append(File.generated(config, "downloads/SHA256SUMS", content=sums))
     notebook = files.get_file_from_path(LAB)
     if notebook is not None:  # mkdocs-jupyter executes the page's notebook from here on
         notebook.abs_src_path = str(lab.write(lab_source(config, page=True), BUILT / LAB))
@@ -62,14 +69,16 @@ def lab_source(config: Any, page: bool) -> Any:
     for cell in source.cells:
         if cell.cell_type == "markdown" and "[[bench:" in cell.source:
             cell.source = speed.fill(cell.source, report, LAB)
-        cell.source = package.fill(cell.source, config["site_url"], WHEEL["name"])
+        cell.source = package.fill(cell.source, config["site_url"], WHEEL["name"], WHEEL["sha256"])
     return lab.page_notebook(source) if page else lab.download(source, config["site_url"])
 
 
 def on_page_markdown(markdown: str, page: Any, config: Any, **kwargs: Any) -> str:
     """Fill the speed chapter's [[bench:key]] placeholders from the results file, and the install
     command where a page asks for it."""
-    markdown = stepper.fill(package.fill(markdown, config["site_url"], WHEEL["name"]))
+    markdown = stepper.fill(
+        package.fill(markdown, config["site_url"], WHEEL["name"], WHEEL["sha256"])
+    )
     if "[[bench:" not in markdown:
         return markdown
     return speed.fill(markdown, speed.load(config["docs_dir"]), page.file.src_path)
@@ -80,6 +89,8 @@ def on_page_context(context: Any, page: Any, config: Any, **kwargs: Any) -> Any:
     source = Path(config["docs_dir"], page.file.src_uri)
     if page.file.src_uri and source.is_file() and (date := dates.last_changed(source)):
         page.meta["revision_date"] = date
+    if page.file.src_uri in [*notebooks.lesson_pages(config["nav"]), LAB]:  # partials/notebook.html
+        page.meta["notebook"] = launch.links(config["repo_url"], notebooks.name(page.file.src_uri))
     return context
 
 
@@ -102,3 +113,30 @@ def on_post_build(config: Any) -> None:
     """Bring a math font cut down to the formulas just built (see sitebuild/mathfont.py)."""
     mathfont.write(config["site_dir"])
     lab.write(lab_source(config, page=False), Path(config["site_dir"], "lab", LAB))
+    publish_notebooks(config)
+
+
+# ---- the lesson's notebooks (sitebuild/notebooks.py) and their Colab and Binder links (launch.py)
+
+
+def publish_notebooks(config: Any) -> None:
+    """Each lesson page's notebook beside the page. With REPO_URL set (the Pages build), the
+    copies committed under notebooks/ must be this build's; `make notebooks` writes them."""
+    site_url = config["site_url"]
+    pinned = package.url(site_url, WHEEL["name"], WHEEL["sha256"])
+    built = {}
+    for source in notebooks.lesson_pages(config["nav"]):
+        markdown = Path(config["docs_dir"], source).read_text(encoding="utf-8")
+        name = notebooks.name(source)
+        built[name] = launch.text(notebooks.notebook(markdown, site_url, pinned))
+        Path(config["site_dir"], name.removesuffix(".ipynb"), name).write_text(built[name], "utf-8")
+    built[LAB] = launch.text(lab_source(config, page=False))
+    root = Path(config["config_file_path"]).parent
+    if os.environ.get("NOTEBOOKS") == "write":
+        launch.commit(built, root, site_url, config["repo_url"] or "")
+    elif config["repo_url"] and (stale := launch.stale(built, root)):
+        log.warning(
+            f"{launch.FOLDER}/ does not hold this build's notebooks ({', '.join(stale)}), so Colab"
+            f" and Binder would open other ones: run `make notebooks SITE_URL={site_url}"
+            f" REPO_URL={config['repo_url']}` and commit {launch.FOLDER}/"
+        )
