@@ -1,20 +1,19 @@
-"""Shared fixtures: the lecture's layer and one strict build of the site per test run."""
+"""Shared fixtures: the lecture's layer, the site's builds (each made once per run, started in
+the background: builds.py) and the browser."""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import pathlib
+import shutil
 import subprocess
-import sys
-import threading
+import tempfile
 
 import numpy as np
 import pytest
 
-from tests import audit
-from tests.browsing import AXE, CHROMIUM, QuietHandler, missing
+from tests import audit, builds
+from tests.browsing import AXE, CHROMIUM, missing
 from vecnn import lesson
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
@@ -27,50 +26,67 @@ def lecture() -> dict[str, np.ndarray]:
 
 
 def mkdocs_build(site_dir: pathlib.Path, config: pathlib.Path = ROOT / "mkdocs.yml"):
-    """Run the real `mkdocs build --strict`; returns the finished process."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    """Run the real `mkdocs build --strict` to its end, for a test that needs a build of its
+    own (the shared ones are the fixtures below); returns the finished process."""
     return subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "mkdocs",
-            "build",
-            "--strict",
-            "-f",
-            str(config),
-            "-d",
-            str(site_dir),
-        ],
+        builds.command(site_dir, config),
         cwd=config.parent,
         capture_output=True,
         text=True,
-        env=env,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
         timeout=600,
     )
 
 
+# --- the site's builds, started in the background once the tests are collected (builds.py) ---
+
+STARTED: dict[str, builds.Build] = {}
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    needed = {name for item in session.items for name in getattr(item, "fixturenames", [])}
+    for name, start in builds.STARTERS.items():
+        if name in needed:
+            STARTED[name] = start(pathlib.Path(tempfile.mkdtemp(prefix=f"vecnn-{name}-")) / "site")
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    for build in STARTED.values():
+        build.stop()
+        shutil.rmtree(build.site_dir.parent, ignore_errors=True)
+
+
+def finished(name: str) -> pathlib.Path:
+    """The folder of a build that must succeed, once it has."""
+    status, log = STARTED[name].wait()
+    assert status == 0, f"the strict build ({name}) failed:\n{log[-5000:]}"
+    return STARTED[name].site_dir
+
+
 @pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory) -> pathlib.Path:
-    """The site, built once per run with the same strict settings as `make site`."""
-    site_dir = tmp_path_factory.mktemp("site")
-    result = mkdocs_build(site_dir)
-    assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
-    return site_dir
-
-
-# --- the browser tests' fixtures (tests/browsing.py has the pieces) -------------------------
+def site() -> pathlib.Path:
+    """The site, built once per run with `make site`'s strict settings, for base_url."""
+    return finished("site")
 
 
 @pytest.fixture(scope="session")
-def base_url(site):
-    """The built site, served on a free port of 127.0.0.1 for the whole session."""
-    handler = functools.partial(QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+def base_url(site: pathlib.Path) -> str:
+    """Where the site is served on 127.0.0.1 for the whole run (the address it was built for)."""
+    served = STARTED["site"]
+    assert isinstance(served, builds.Served)
+    return served.base_url
+
+
+@pytest.fixture(scope="session")
+def pages_site() -> pathlib.Path:
+    """The site as the Pages build makes it for notebooks/site.json's site and repository."""
+    return finished("pages_site")
+
+
+@pytest.fixture(scope="session")
+def dead_links() -> tuple[int, str]:
+    """The exit status and output of the strict build of a copy with dead links."""
+    return STARTED["dead_links"].wait()
 
 
 @pytest.fixture(scope="session")
