@@ -21,6 +21,7 @@ import subprocess
 import sys
 import threading
 import urllib.request
+import zipfile
 from importlib.metadata import version as installed
 from pathlib import Path
 from textwrap import dedent
@@ -190,38 +191,55 @@ def served_from(folder: Path):
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
 
+def tampered(wheel: Path, folder: Path) -> Path:
+    """A copy of the wheel with one line added to a module: a valid wheel, not the one built."""
+    copy = folder / wheel.name
+    with zipfile.ZipFile(wheel) as original, zipfile.ZipFile(copy, "w") as changed:
+        for item in original.infolist():
+            data = original.read(item)
+            if item.filename == "vecnn/__init__.py":
+                data += b"print('not the wheel the site built')\n"
+            changed.writestr(item, data)
+    return copy
+
+
+def install(python: Path, url: str, target: Path) -> list[subprocess.CompletedProcess[str]]:
+    """`pip install` and `uv pip install` of one URL, each into a folder of its own."""
+    pip = [str(python), "-m", "pip", "install", "--no-deps", "--target", str(target / "pip")]
+    uv = [str(UV), "pip", "install", "--no-deps", "--python", str(python)]
+    uv += ["--target", str(target / "uv")]
+    return [subprocess.run([*tool, url], capture_output=True, text=True) for tool in [pip, uv]]
+
+
 def test_pip_and_uv_pip_refuse_a_tampered_wheel(site, tmp_path):
-    """The published command's pin, against a server whose wheel is not the one built: the
-    real wheel installs; one changed byte, and pip and uv pip refuse it, naming the hash."""
+    """The published pin against a server on 127.0.0.1 whose wheel is not the one built: the
+    real wheel installs with it; a tampered one installs without the pin, and pip and uv pip
+    refuse it with the pin, naming the mismatch."""
     (wheel,) = (site / "downloads").glob("vecnn-*.whl")
     digest = hashlib.sha256(wheel.read_bytes()).hexdigest()
     assert (site / "downloads" / "SHA256SUMS").read_text() == f"{digest}  {wheel.name}\n"
     python = venv(tmp_path / "venv")
-    for tampered in [False, True]:
-        folder = tmp_path / f"served-{tampered}"
-        folder.mkdir()
-        content = wheel.read_bytes()
-        (folder / wheel.name).write_bytes(content[:-1] + b"\0" if tampered else content)
-        server, base = served_from(folder)
-        pinned = f"{base}{wheel.name}#sha256={digest}"
+    for kind in ["real", "tampered"]:
+        (tmp_path / kind).mkdir()
+        if kind == "real":
+            (tmp_path / kind / wheel.name).write_bytes(wheel.read_bytes())
+        else:
+            tampered(wheel, tmp_path / kind)
+        server, base = served_from(tmp_path / kind)
         try:
-            pip = [str(python), "-m", "pip", "install", "--no-deps", "--target"]
-            by_pip = subprocess.run(
-                [*pip, str(folder / "pip"), pinned], capture_output=True, text=True
-            )
-            uv = [str(UV), "pip", "install", "--no-deps", "--python", str(python), "--target"]
-            by_uv = subprocess.run(
-                [*uv, str(folder / "uv"), pinned], capture_output=True, text=True
-            )
+            pinned = install(python, f"{base}{wheel.name}#sha256={digest}", tmp_path / kind / "pin")
+            unpinned = install(python, f"{base}{wheel.name}", tmp_path / kind / "none")
         finally:
             server.shutdown()
             server.server_close()
-        if not tampered:
-            assert by_pip.returncode == 0 and by_uv.returncode == 0, by_pip.stderr + by_uv.stderr
+        assert [r.returncode for r in unpinned] == [0, 0], [r.stderr for r in unpinned]
+        if kind == "real":
+            assert [r.returncode for r in pinned] == [0, 0], [r.stderr for r in pinned]
             continue
-        assert by_pip.returncode != 0 and "DO NOT MATCH THE HASHES" in by_pip.stderr, by_pip.stderr
+        by_pip, by_uv = pinned
+        assert by_pip.returncode != 0 and "DO NOT MATCH THE HASHES" in by_pip.stderr, by_pip
         assert by_uv.returncode != 0 and "Hash mismatch" in by_uv.stderr, by_uv.stderr
-        assert not (folder / "pip" / "vecnn").exists() and not (folder / "uv" / "vecnn").exists()
+        assert not list((tmp_path / kind / "pin").rglob("__init__.py"))
 
 
 def version() -> str:
