@@ -127,8 +127,11 @@ def publish_notebooks(config: Any) -> None:
     built = {}
     for source in notebooks.lesson_pages(config["nav"]):
         markdown = Path(config["docs_dir"], source).read_text(encoding="utf-8")
+        markdown = package.fill(markdown, site_url, WHEEL["name"], WHEEL["sha256"])
+        if "[[bench:" in markdown:  # as on_page_markdown fills the page
+            markdown = speed.fill(markdown, speed.load(config["docs_dir"]), source)
         name = notebooks.name(source)
-        built[name] = launch.text(notebooks.notebook(markdown, site_url, pinned))
+        built[name] = launch.text(notebooks.notebook(markdown, site_url, pinned, source))
         Path(config["site_dir"], name.removesuffix(".ipynb"), name).write_text(built[name], "utf-8")
     built[LAB] = launch.text(lab_source(config, page=False))
     root = Path(config["config_file_path"]).parent

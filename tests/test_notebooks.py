@@ -30,27 +30,31 @@ ICONS = Path(templates.__file__).parent / ".icons"
 
 
 def test_the_lesson_pages_are_read_off_the_nav():
-    """Parts 1-4 today; a part added to the lesson's section of the nav gets a notebook too."""
-    assert LESSONS == [
+    """Parts 1-4 and any part after them; a part added to the lesson's section of the nav gets
+    a notebook too."""
+    lesson = next(item for item in pages.NAV if "The lesson" in item)["The lesson"]
+    assert LESSONS == [page for entry in lesson for page in entry.values() if page.endswith(".md")]
+    assert LESSONS[:4] == [
         "vectorized-forward-propagation.md",
         "matrix-multiplication.md",
         "matrix-multiplication-rules.md",
         "matrix-multiplication-code.md",
     ]
     nav = copy.deepcopy(pages.NAV)
-    lesson = next(item for item in nav if "The lesson" in item)["The lesson"]
-    lesson.insert(4, {"5. Next part": "next-part.md"})
-    assert notebooks.lesson_pages(nav) == [*LESSONS, "next-part.md"]
+    next(item for item in nav if "The lesson" in item)["The lesson"].insert(4, {"5. X": "x.md"})
+    assert notebooks.lesson_pages(nav) == [*LESSONS, "x.md"]
 
 
 def test_a_check_cell_passes_on_the_pages_output_and_fails_on_any_other(tmp_path):
     page = (
         "# A page\n\nSome *prose* and [a link](matrix-multiplication.md#a).\n\n"
+        '[[stepper]]\n\n=== "Tab"\n\n    Text.\n\n'
         '!!! question "Predict"\n\n    ```python\n    print("x", 1)\n    ```\n\n'
         f"    {notebooks.MARKER}\n    ```text\n    x 1\n    ```\n\n"
         f'```python\nprint("y")\n```\n\n{notebooks.MARKER}\n```text\nnot y\n```\n'
     )
-    nb = notebooks.notebook(page, "https://site.example/", "https://site.example/w.whl#sha256=0")
+    pinned = "https://site.example/w.whl#sha256=0"
+    nb = notebooks.notebook(page, "https://site.example/", pinned, "a-page.md")
     kinds = [(cell.cell_type, cell.source.split("\n")[0]) for cell in nb.cells[1:]]
     assert kinds == [
         ("markdown", "# A page"),
@@ -60,7 +64,10 @@ def test_a_check_cell_passes_on_the_pages_output_and_fails_on_any_other(tmp_path
         ("code", 'check_printed("""\\'),
     ]
     assert "[a link](https://site.example/matrix-multiplication/#a)" in nb.cells[1].source
-    assert "**Predict**" in nb.cells[1].source
+    assert "**Predict**" in nb.cells[1].source and "**Tab**\n\nText." in nb.cells[1].source
+    assert (
+        "*(An interactive figure on the page: https://site.example/a-page/)*" in nb.cells[1].source
+    )
     nbformat.write(nb, tmp_path / "page.ipynb")
     run = ["jupyter", "nbconvert", "--to", "notebook", "--execute", "--allow-errors"]
     subprocess.run([sys.executable, "-m", *run, "page.ipynb"], cwd=tmp_path, capture_output=True)

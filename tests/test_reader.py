@@ -179,7 +179,7 @@ def checked(ran, page: Path) -> None:
     shown = sum(MARKER in "\n".join(before) for _, _, _, before in blocks)
     ours = [c.source for c in code[1:] if not c.source.startswith("check_printed(")]
     assert ours == python, f"{page.name}: the notebook's code is not the page's blocks"
-    assert text_of(code).count("Prints what the page shows.") == shown >= 4, page.name
+    assert text_of(code).count("Prints what the page shows.") == shown >= 1, page.name
     assert not [o for c in code for o in c.outputs if o.output_type == "error"]
 
 

@@ -22,7 +22,9 @@ import nbformat
 
 MARKER = "<!--pytest-codeblocks:expected-output-->"
 FENCE = re.compile(r"^(\s*)```(\S*)\s*$")
-ADMONITION = re.compile(r'^\s*(?:!!!|\?\?\?\+?) \w+(?: "(.*)")?\s*$')
+# an admonition, a folded block or a content tab: its title, if any, becomes a bold line
+TITLE = re.compile(r'^\s*(?:(?:!!!|\?\?\?\+?) \w+|===\+?)(?: "(.*)")?\s*$')
+PLACEHOLDER = re.compile(r"^\[\[[\w:-]+\]\]$", re.M)  # what the build turns into HTML
 LINK = re.compile(r"\]\((?!https?:|#)([^)\s]+)\)")
 
 SETUP = '''\
@@ -95,8 +97,9 @@ def name(source: str) -> str:
     return source.rsplit(".", 1)[0] + ".ipynb"
 
 
-def notebook(markdown: str, site_url: str, pinned: str) -> Any:
-    """The page's notebook: setup cell, then prose, code and checks in the page's order."""
+def notebook(markdown: str, site_url: str, pinned: str, source: str = "index.md") -> Any:
+    """The notebook of the page `source`, whose Markdown the build has filled in: the setup
+    cell, then prose, code and checks in the page's order."""
     cells = [nbformat.v4.new_code_cell(SETUP.format(pinned=pinned))]
     for kind, text in pieces(markdown):
         if kind == "code":
@@ -104,7 +107,8 @@ def notebook(markdown: str, site_url: str, pinned: str) -> Any:
         elif kind == "output":
             cells.append(nbformat.v4.new_code_cell(f'check_printed("""\\\n{text}\n""")'))
         elif text.strip():
-            cells.append(nbformat.v4.new_markdown_cell(prose(text, site_url)))
+            page_url = absolute(source, site_url)
+            cells.append(nbformat.v4.new_markdown_cell(prose(text, site_url, page_url)))
     nb = nbformat.v4.new_notebook(cells=cells)
     nb.metadata = {
         "kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
@@ -144,7 +148,7 @@ def pieces(markdown: str) -> list[tuple[str, str]]:
 def plain(line: str) -> list[str]:
     """One line of Material's Markdown as Jupyter's: an admonition's title in bold, its body
     out of the indent, no <figure> tags and no HTML comments."""
-    title = ADMONITION.match(line)
+    title = TITLE.match(line)
     if title:
         return [f"**{title[1]}**"] if title[1] else []
     if re.match(r"\s*(<figure|</figure>|<!--)", line):
@@ -152,10 +156,10 @@ def plain(line: str) -> list[str]:
     return [line.strip()]
 
 
-def prose(text: str, site_url: str) -> str:
+def prose(text: str, site_url: str, page_url: str) -> str:
     """A run of prose with captions in italics and links and figures pointing at the site."""
     text = re.sub(r"<figcaption>(.*?)</figcaption>", r"*\1*", text.strip("\n"), flags=re.S)
-    text = text.replace("[[stepper]]", f"*(The page has a step-through figure here: {site_url})*")
+    text = PLACEHOLDER.sub(f"*(An interactive figure on the page: {page_url})*", text)
     return re.sub(r"\n{3,}", "\n\n", LINK.sub(lambda m: f"]({absolute(m[1], site_url)})", text))
 
 
