@@ -35,11 +35,15 @@ serve: install  ## build the site in strict mode and serve it at http://127.0.0.
 site: install  ## build the static site into site/ (strict)
 	$(BIN)/mkdocs build --strict --clean --site-dir site
 
+# Tests run in one process per core (pytest-xdist), each test file in one of them; the site's
+# builds are made once, in the background, for all of them (tests/builds.py).
+PARALLEL := -n auto --maxprocesses 4 --dist loadfile
+
 test: install lint  ## lint, then run every test: unit tests, page snippets, the strict build
-	$(BIN)/pytest
+	$(BIN)/pytest $(PARALLEL)
 
 test-fast: install lint  ## the same without the slow browser sweep (every page x 2 widths x 2 palettes)
-	$(BIN)/pytest -m "not slow"
+	$(BIN)/pytest $(PARALLEL) -m "not slow"
 
 bench: install  ## the full benchmark; rewrites docs/benchmark-results.json (commit it)
 	$(BIN)/vecnn-bench --json docs/benchmark-results.json

@@ -1,8 +1,9 @@
 """The site's strict builds a test run needs, each made once and started early.
 
 A build takes about 10 s of one core. conftest.py starts every build the collected tests need
-as soon as collection ends, in the background, so the builds run on the second core while the
-first runs the unit tests; a fixture waits for its build only when a test first needs it.
+as soon as collection ends (with xdist, every build, as the run starts, in the controller), in
+the background, so the builds run beside the unit tests; a fixture waits for its build only
+when a test first needs it, in whichever process that test runs.
 
 - `site`: the site as `make site` builds it, for the loopback address it is then served at
   (the browser and reader tests install from it and read it there);
@@ -13,6 +14,7 @@ first runs the unit tests; a fixture waits for its build only when a test first 
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -20,8 +22,10 @@ import pathlib
 import shutil
 import subprocess
 import sys
-import tempfile
 import threading
+import time
+from collections.abc import Callable
+from typing import IO
 
 from sitebuild import launch
 from tests.browsing import QuietHandler
@@ -44,42 +48,58 @@ def command(site_dir: pathlib.Path, config: pathlib.Path) -> list[str]:
 
 
 class Build:
-    """`mkdocs build --strict` of `config` into `site_dir`, running in the background."""
+    """`mkdocs build --strict` of `config` into `folder`/site, running in the background. When
+    it ends, `folder`/status holds its exit status and `folder`/log what it printed, so any
+    process of the run (an xdist worker too) can wait for it: see wait()."""
 
-    def __init__(self, site_dir: pathlib.Path, config: pathlib.Path, **env: str) -> None:
-        self.site_dir = site_dir
-        self.log = tempfile.TemporaryFile("w+", encoding="utf-8")
+    def __init__(self, folder: pathlib.Path, config: pathlib.Path, **env: str) -> None:
+        self.folder = folder
+        folder.mkdir(parents=True, exist_ok=True)
+        log = (folder / "log").open("w", encoding="utf-8")
         clean = {k: v for k, v in os.environ.items() if k not in PUBLISHING}
         self.process = subprocess.Popen(
-            command(site_dir, config),
+            command(folder / "site", config),
             cwd=config.parent,
-            stdout=self.log,
+            stdout=log,
             stderr=subprocess.STDOUT,
             env={**clean, "NO_MKDOCS_2_WARNING": "1", **env},
         )
+        threading.Thread(target=self.record, args=(log,), daemon=True).start()
 
-    def wait(self) -> tuple[int, str]:
-        """The build's exit status and everything it printed."""
-        status = self.process.wait(timeout=600)
-        self.log.seek(0)
-        return status, self.log.read()
+    def record(self, log: IO[str]) -> None:
+        status = self.process.wait()
+        log.close()
+        with contextlib.suppress(FileNotFoundError):  # the run ended and took the folder away
+            (self.folder / "status.part").write_text(str(status), encoding="utf-8")
+            (self.folder / "status.part").rename(self.folder / "status")  # all at once
 
     def stop(self) -> None:
         if self.process.poll() is None:
             self.process.kill()
-            self.process.wait()
-        self.log.close()
+
+
+def wait(folder: pathlib.Path, timeout: float = 900) -> tuple[int, str]:
+    """The exit status and output of the build in `folder`, once it has ended."""
+    deadline = time.monotonic() + timeout
+    while not (folder / "status").exists():
+        assert time.monotonic() < deadline, f"the build in {folder} did not end in {timeout} s"
+        time.sleep(0.1)
+    status = int((folder / "status").read_text(encoding="utf-8"))
+    return status, (folder / "log").read_text(encoding="utf-8")
 
 
 class Served(Build):
-    """The site built for the loopback address it is served at for the whole run."""
+    """The site built for the loopback address it is served at for the whole run (the address
+    is in `folder`/url)."""
 
-    def __init__(self, site_dir: pathlib.Path) -> None:
-        handler = functools.partial(QuietHandler, directory=str(site_dir))
+    def __init__(self, folder: pathlib.Path) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        handler = functools.partial(QuietHandler, directory=str(folder / "site"))
         self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        self.base_url = f"http://127.0.0.1:{self.server.server_address[1]}/"
+        base_url = f"http://127.0.0.1:{self.server.server_address[1]}/"
+        (folder / "url").write_text(base_url, encoding="utf-8")
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
-        super().__init__(site_dir, ROOT / "mkdocs.yml", SITE_URL=self.base_url)
+        super().__init__(folder, ROOT / "mkdocs.yml", SITE_URL=base_url)
 
     def stop(self) -> None:
         super().stop()
@@ -87,25 +107,25 @@ class Served(Build):
         self.server.server_close()
 
 
-def pages_site(site_dir: pathlib.Path) -> Build:
+def pages_site(folder: pathlib.Path) -> Build:
     target = launch.target(ROOT)
     env = {"SITE_URL": target["site_url"], "REPO_URL": target["repo_url"]}
-    return Build(site_dir, ROOT / "mkdocs.yml", **env)
+    return Build(folder, ROOT / "mkdocs.yml", **env)
 
 
-def dead_links(site_dir: pathlib.Path) -> Build:
+def dead_links(folder: pathlib.Path) -> Build:
     """A copy of the project whose conventions page ends in a dead link and a dead anchor."""
-    copy = site_dir.parent / "project"
+    copy = folder / "project"
     shutil.copytree(ROOT / "docs", copy / "docs")
     for name in PROJECT:
         (copy / name).symlink_to(ROOT / name)
     with (copy / "docs" / "conventions.md").open("a", encoding="utf-8") as f:
         f.write("".join(f"\n{link}\n" for link in DEAD_LINKS))
-    return Build(site_dir, copy / "mkdocs.yml")
+    return Build(folder, copy / "mkdocs.yml")
 
 
-STARTERS = {
-    "site": lambda d: Served(d),
+STARTERS: dict[str, Callable[[pathlib.Path], Build]] = {
+    "site": Served,
     "pages_site": pages_site,
     "dead_links": dead_links,
 }

@@ -8,6 +8,7 @@ import pathlib
 import shutil
 import subprocess
 import tempfile
+from typing import Any
 
 import numpy as np
 import pytest
@@ -38,55 +39,80 @@ def mkdocs_build(site_dir: pathlib.Path, config: pathlib.Path = ROOT / "mkdocs.y
     )
 
 
-# --- the site's builds, started in the background once the tests are collected (builds.py) ---
+# --- the site's builds, started in the background once per run (builds.py) ------------------
 
-STARTED: dict[str, builds.Build] = {}
+STARTED: list[builds.Build] = []
+
+
+def builds_folder(config: pytest.Config) -> pathlib.Path:
+    """Where this run's builds are, in every process of it (xdist's workers are told)."""
+    if hasattr(config, "workerinput"):
+        return pathlib.Path(config.workerinput["vecnn_builds"])
+    if not hasattr(config, "vecnn_builds"):
+        config.vecnn_builds = pathlib.Path(tempfile.mkdtemp(prefix="vecnn-builds-"))  # type: ignore[attr-defined]
+    return pathlib.Path(config.vecnn_builds)  # type: ignore[attr-defined]
+
+
+def start(config: pytest.Config, names: set[str]) -> None:
+    for name, starter in builds.STARTERS.items():
+        if name in names:
+            STARTED.append(starter(builds_folder(config) / name))
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """Under xdist the controller collects nothing: it starts every build, for all workers."""
+    if session.config.pluginmanager.has_plugin("dsession"):
+        start(session.config, set(builds.STARTERS))
+
+
+def pytest_configure_node(node: Any) -> None:
+    node.workerinput["vecnn_builds"] = str(builds_folder(node.config))
 
 
 def pytest_collection_finish(session: pytest.Session) -> None:
-    needed = {name for item in session.items for name in getattr(item, "fixturenames", [])}
-    for name, start in builds.STARTERS.items():
-        if name in needed:
-            STARTED[name] = start(pathlib.Path(tempfile.mkdtemp(prefix=f"vecnn-{name}-")) / "site")
+    if not hasattr(session.config, "workerinput"):  # one process: start what its tests need
+        needed = {name for item in session.items for name in getattr(item, "fixturenames", [])}
+        start(session.config, needed)
 
 
-def pytest_sessionfinish(session: pytest.Session) -> None:
-    for build in STARTED.values():
+def pytest_unconfigure(config: pytest.Config) -> None:
+    for build in STARTED:
         build.stop()
-        shutil.rmtree(build.site_dir.parent, ignore_errors=True)
+    if hasattr(config, "vecnn_builds"):
+        shutil.rmtree(config.vecnn_builds, ignore_errors=True)
 
 
-def finished(name: str) -> pathlib.Path:
-    """The folder of a build that must succeed, once it has."""
-    status, log = STARTED[name].wait()
+def finished(config: pytest.Config, name: str) -> pathlib.Path:
+    """The site of a build that must succeed, once it has."""
+    folder = builds_folder(config) / name
+    assert folder.is_dir(), f"the {name} build was not started"
+    status, log = builds.wait(folder)
     assert status == 0, f"the strict build ({name}) failed:\n{log[-5000:]}"
-    return STARTED[name].site_dir
+    return folder / "site"
 
 
 @pytest.fixture(scope="session")
-def site() -> pathlib.Path:
+def site(pytestconfig: pytest.Config) -> pathlib.Path:
     """The site, built once per run with `make site`'s strict settings, for base_url."""
-    return finished("site")
+    return finished(pytestconfig, "site")
 
 
 @pytest.fixture(scope="session")
 def base_url(site: pathlib.Path) -> str:
     """Where the site is served on 127.0.0.1 for the whole run (the address it was built for)."""
-    served = STARTED["site"]
-    assert isinstance(served, builds.Served)
-    return served.base_url
+    return (site.parent / "url").read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="session")
-def pages_site() -> pathlib.Path:
+def pages_site(pytestconfig: pytest.Config) -> pathlib.Path:
     """The site as the Pages build makes it for notebooks/site.json's site and repository."""
-    return finished("pages_site")
+    return finished(pytestconfig, "pages_site")
 
 
 @pytest.fixture(scope="session")
-def dead_links() -> tuple[int, str]:
+def dead_links(pytestconfig: pytest.Config) -> tuple[int, str]:
     """The exit status and output of the strict build of a copy with dead links."""
-    return STARTED["dead_links"].wait()
+    return builds.wait(builds_folder(pytestconfig) / "dead_links")
 
 
 @pytest.fixture(scope="session")
