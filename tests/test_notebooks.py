@@ -182,3 +182,20 @@ def test_binders_environment_file_installs_vecnn(tmp_path):
         cwd=tmp_path,
     )
     assert found.stdout.strip() == version(), found.stderr
+
+
+def test_the_branch_defaults_to_main_and_can_be_set(monkeypatch):
+    monkeypatch.delenv("REPO_BRANCH", raising=False)
+    links = launch.links("https://github.com/o/r", "a.ipynb")
+    assert (
+        links["colab"] == "https://colab.research.google.com/github/o/r/blob/main/notebooks/a.ipynb"
+    )
+    monkeypatch.setenv("REPO_BRANCH", "lesson-v2")
+    links = launch.links("https://github.com/o/r.git", "a.ipynb")
+    assert links["colab"].endswith("/o/r/blob/lesson-v2/notebooks/a.ipynb")
+    assert (
+        links["binder"]
+        == "https://mybinder.org/v2/gh/o/r/lesson-v2?urlpath=lab/tree/notebooks/a.ipynb"
+    )
+    # Colab and Binder open GitHub repositories only: elsewhere the page offers the download
+    assert launch.links("https://gitlab.com/o/r", "a.ipynb") == {"download": "a.ipynb"}

@@ -58,13 +58,14 @@ class Printed(io.StringIO):
 
 
 def record(info):
-    sys.stdout = Printed(sys.stdout)
+    global real_stdout
+    real_stdout, sys.stdout = sys.stdout, Printed(sys.stdout)
 
 
 def keep(result):
     global last_printed
-    if isinstance(sys.stdout, Printed):
-        last_printed, sys.stdout = sys.stdout.getvalue(), sys.stdout.out
+    if sys.stdout is not real_stdout:
+        last_printed, sys.stdout = sys.stdout.getvalue(), real_stdout
 
 
 def check_printed(expected):
@@ -73,8 +74,10 @@ def check_printed(expected):
     print("Prints what the page shows.")
 
 
-get_ipython().events.register("pre_run_cell", record)
-get_ipython().events.register("post_run_cell", keep)
+if "last_printed" not in globals():  # once, however often this cell runs
+    last_printed, real_stdout = "", sys.stdout
+    get_ipython().events.register("pre_run_cell", record)
+    get_ipython().events.register("post_run_cell", keep)
 print(f"vecnn {{vecnn.__version__}} is ready")'''
 
 
@@ -82,11 +85,8 @@ def lesson_pages(nav: Any) -> list[str]:
     """The Markdown pages of the nav's section that holds a notebook (the lab), in order."""
     for item in nav if isinstance(nav, list) else []:
         for section in item.values() if isinstance(item, dict) else []:
-            sources = (
-                [s for entry in section for s in entry.values()]
-                if isinstance(section, list)
-                else []
-            )
+            entries = section if isinstance(section, list) else []
+            sources = [s for e in entries for s in (e.values() if isinstance(e, dict) else [e])]
             if any(str(s).endswith(".ipynb") for s in sources):
                 return [s for s in sources if str(s).endswith(".md")]
     return []
