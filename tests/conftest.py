@@ -65,6 +65,7 @@ def pytest_sessionstart(session: pytest.Session) -> None:
         start(session.config, set(builds.STARTERS))
 
 
+@pytest.hookimpl(optionalhook=True)  # an xdist hook: with xdist off, pytest must not know it
 def pytest_configure_node(node: Any) -> None:
     node.workerinput["vecnn_builds"] = str(builds_folder(node.config))
 
