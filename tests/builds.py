@@ -25,7 +25,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable
-from typing import IO
+from typing import IO, Any
 
 from sitebuild import launch
 from tests.browsing import QuietHandler
@@ -88,6 +88,15 @@ def wait(folder: pathlib.Path, timeout: float = 900) -> tuple[int, str]:
     return status, (folder / "log").read_text(encoding="utf-8")
 
 
+class Server(http.server.ThreadingHTTPServer):
+    """A local server that stays quiet when the browser drops a connection mid-answer (it does
+    when a page moves on): in xdist's controller, nothing would hide the traceback."""
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 class Served(Build):
     """The site built for the loopback address it is served at for the whole run (the address
     is in `folder`/url)."""
@@ -95,7 +104,7 @@ class Served(Build):
     def __init__(self, folder: pathlib.Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)
         handler = functools.partial(QuietHandler, directory=str(folder / "site"))
-        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.server = Server(("127.0.0.1", 0), handler)
         base_url = f"http://127.0.0.1:{self.server.server_address[1]}/"
         (folder / "url").write_text(base_url, encoding="utf-8")
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
