@@ -23,9 +23,11 @@ from sitebuild import (
     dates,
     fixes,
     lab,
+    launch,
     mathfont,
     mathml,
     notebook_css,
+    notebooks,
     notfound,
     package,
     pictures,
@@ -82,6 +84,8 @@ def on_files(files: Files, config: Any) -> Files:
         files.append(File.generated(config, f"figures/{name}-narrow.svg", content=narrow))
     wheel = build.wheel
     files.append(File.generated(config, f"downloads/{wheel.name}", content=wheel.content))
+    sums = package.sums(wheel.name, wheel.sha256)
+    files.append(File.generated(config, "downloads/SHA256SUMS", content=sums))
     notebook = files.get_file_from_path(LAB)
     if notebook is not None:  # mkdocs-jupyter executes the page's notebook from here on
         source = lab_source(build, config, page=True)
@@ -95,7 +99,9 @@ def lab_source(build: Build, config: Any, page: bool) -> Any:
     for cell in source.cells:
         if cell.cell_type == "markdown" and "[[bench:" in cell.source:
             cell.source = speed.fill(cell.source, build.report, LAB)
-        cell.source = package.fill(cell.source, config["site_url"], build.wheel.name)
+        cell.source = package.fill(
+            cell.source, config["site_url"], build.wheel.name, build.wheel.sha256
+        )
     return lab.page_notebook(source) if page else lab.download(source, config["site_url"])
 
 
@@ -103,7 +109,8 @@ def on_page_markdown(markdown: str, page: Any, config: Any, **kwargs: Any) -> st
     """Fill the speed chapter's [[bench:key]] placeholders from the results file, and the install
     command where a page asks for it."""
     build = under_way()
-    markdown = stepper.fill(package.fill(markdown, config["site_url"], build.wheel.name))
+    wheel = build.wheel
+    markdown = stepper.fill(package.fill(markdown, config["site_url"], wheel.name, wheel.sha256))
     if "[[bench:" not in markdown:
         return markdown
     return speed.fill(markdown, build.report, page.file.src_path)
@@ -114,6 +121,8 @@ def on_page_context(context: Any, page: Any, config: Any, **kwargs: Any) -> Any:
     source = Path(config["docs_dir"], page.file.src_uri)
     if page.file.src_uri and source.is_file() and (date := dates.last_changed(source)):
         page.meta["revision_date"] = date
+    if page.file.src_uri in [*notebooks.lesson_pages(config["nav"]), LAB]:  # partials/notebook.html
+        page.meta["notebook"] = launch.links(config["repo_url"], notebooks.name(page.file.src_uri))
     return context
 
 
@@ -137,12 +146,14 @@ def on_post_template(output: str, template_name: str, config: Any, **kwargs: Any
 
 
 def on_post_build(config: Any) -> None:
-    """Bring a math font cut down to the formulas just built (see sitebuild/mathfont.py) and the
-    lab's download; then the build ends."""
+    """Bring a math font cut down to the formulas just built (see sitebuild/mathfont.py), the
+    lab's download and each lesson page's notebook; then the build ends."""
     try:
+        build = under_way()
         mathfont.write(config["site_dir"])
-        source = lab_source(under_way(), config, page=False)
+        source = lab_source(build, config, page=False)
         lab.write(source, Path(config["site_dir"], "lab", LAB))
+        launch.publish(config, build.wheel, build.report, source)
     finally:
         end()
 

@@ -1,19 +1,21 @@
-"""Shared fixtures: the lecture's layer and one strict build of the site per test run."""
+"""Shared fixtures: the lecture's layer, the site's builds (each made once per run, started in
+the background: builds.py) and the browser."""
 
 from __future__ import annotations
 
 import functools
-import http.server
 import os
 import pathlib
+import shutil
 import subprocess
-import sys
+import tempfile
 import threading
+from typing import Any
 
 import numpy as np
 import pytest
 
-from tests import audit
+from tests import audit, builds
 from tests.browsing import AXE, CHROMIUM, QuietHandler, missing
 from vecnn import lesson
 
@@ -26,61 +28,106 @@ def lecture() -> dict[str, np.ndarray]:
     return {"x": lesson.x.copy(), "W": lesson.W.copy(), "b": lesson.b.copy()}
 
 
-# What the Pages workflow sets (.github/workflows/ci.yml): a site under a path, with a repository.
-PUBLISHED = {
-    "SITE_URL": "https://example.github.io/vecnn/",
-    "REPO_URL": "https://github.com/example/vecnn",
-    "EDIT_URI": "edit/main/docs/",
-}
-
-
-def mkdocs_build(
-    site_dir: pathlib.Path, config: pathlib.Path = ROOT / "mkdocs.yml", **env_vars: str
-):
-    """Run the real `mkdocs build --strict`; returns the finished process."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **env_vars}
+def mkdocs_build(site_dir: pathlib.Path, config: pathlib.Path = ROOT / "mkdocs.yml"):
+    """Run the real `mkdocs build --strict` to its end, for a test that needs a build of its
+    own (the shared ones are the fixtures below); returns the finished process."""
     return subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "mkdocs",
-            "build",
-            "--strict",
-            "-f",
-            str(config),
-            "-d",
-            str(site_dir),
-        ],
+        builds.command(site_dir, config),
         cwd=config.parent,
         capture_output=True,
         text=True,
-        env=env,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
         timeout=600,
     )
 
 
-@pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory) -> pathlib.Path:
-    """The site, built once per run with the same strict settings as `make site`."""
-    site_dir = tmp_path_factory.mktemp("site")
-    result = mkdocs_build(site_dir)
-    assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
-    return site_dir
+# --- the site's builds, started in the background once per run (builds.py) ------------------
+
+STARTED: list[builds.Build] = []
+
+
+def builds_folder(config: pytest.Config) -> pathlib.Path:
+    """Where this run's builds are, in every process of it (xdist's workers are told)."""
+    if hasattr(config, "workerinput"):
+        return pathlib.Path(config.workerinput["vecnn_builds"])
+    if not hasattr(config, "vecnn_builds"):
+        config.vecnn_builds = pathlib.Path(tempfile.mkdtemp(prefix="vecnn-builds-"))  # type: ignore[attr-defined]
+    return pathlib.Path(config.vecnn_builds)  # type: ignore[attr-defined]
+
+
+def start(config: pytest.Config, names: set[str]) -> None:
+    for name, starter in builds.STARTERS.items():
+        if name in names:
+            STARTED.append(starter(builds_folder(config) / name))
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """Under xdist the controller collects nothing: it starts every build, for all workers."""
+    if session.config.pluginmanager.has_plugin("dsession"):
+        start(session.config, set(builds.STARTERS))
+
+
+@pytest.hookimpl(optionalhook=True)  # an xdist hook: with xdist off, pytest must not know it
+def pytest_configure_node(node: Any) -> None:
+    node.workerinput["vecnn_builds"] = str(builds_folder(node.config))
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    if not hasattr(session.config, "workerinput"):  # one process: start what its tests need
+        needed = {name for item in session.items for name in getattr(item, "fixturenames", [])}
+        start(session.config, needed)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    for build in STARTED:
+        build.stop()
+    if hasattr(config, "vecnn_builds"):
+        shutil.rmtree(config.vecnn_builds, ignore_errors=True)
+
+
+def finished(config: pytest.Config, name: str) -> pathlib.Path:
+    """The site of a build that must succeed, once it has."""
+    folder = builds_folder(config) / name
+    assert folder.is_dir(), f"the {name} build was not started"
+    status, log = builds.wait(folder)
+    assert status == 0, f"the strict build ({name}) failed:\n{log[-5000:]}"
+    return folder / "site"
 
 
 @pytest.fixture(scope="session")
-def published(tmp_path_factory: pytest.TempPathFactory) -> pathlib.Path:
+def site(pytestconfig: pytest.Config) -> pathlib.Path:
+    """The site, built once per run with `make site`'s strict settings, for base_url."""
+    return finished(pytestconfig, "site")
+
+
+@pytest.fixture(scope="session")
+def base_url(site: pathlib.Path) -> str:
+    """Where the site is served on 127.0.0.1 for the whole run (the address it was built for)."""
+    return (site.parent / "url").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def pages_site(pytestconfig: pytest.Config) -> pathlib.Path:
+    """The site as the Pages build makes it for notebooks/site.json's site and repository."""
+    return finished(pytestconfig, "pages_site")
+
+
+@pytest.fixture(scope="session")
+def dead_links(pytestconfig: pytest.Config) -> tuple[int, str]:
+    """The exit status and output of the strict build of a copy with dead links."""
+    return builds.wait(builds_folder(pytestconfig) / "dead_links")
+
+
+@pytest.fixture(scope="session")
+def published(pages_site: pathlib.Path) -> pathlib.Path:
     """The site as the Pages workflow builds it: under a path, with a repository and edit links."""
-    site_dir = tmp_path_factory.mktemp("published")
-    result = mkdocs_build(site_dir, **PUBLISHED)
-    assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
-    return site_dir
+    return pages_site
 
 
 def serve(directory: pathlib.Path):
     """A local server for `directory` on a free port, for as long as the generator is open."""
     handler = functools.partial(QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = builds.Server(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
@@ -94,12 +141,6 @@ def published_url(published):
 
 
 # --- the browser tests' fixtures (tests/browsing.py has the pieces) -------------------------
-
-
-@pytest.fixture(scope="session")
-def base_url(site):
-    """The built site, served on a free port of 127.0.0.1 for the whole session."""
-    yield from serve(site)
 
 
 @pytest.fixture(scope="session")

@@ -33,6 +33,7 @@ def url(source: str) -> str:
     return "" if stem == "index" else f"{stem}/"
 
 
-SOURCES = sources()
+NAV = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), ConfigLoader)["nav"]
+SOURCES = sources(NAV)
 URLS = [url(src) for src in SOURCES]  # every page, home first
 MARKDOWN = [ROOT / "docs" / src for src in SOURCES if src.endswith(".md")]

@@ -49,7 +49,7 @@ def test_an_exercise_keeps_its_signature_and_docstring_and_loses_its_body():
     assert lab.exercise(answers) == 'd = {\n    "a": None,\n    # your answers here\n}'
 
 
-def test_the_download_has_no_outputs_no_solutions_and_absolute_links(site):
+def test_the_download_has_no_outputs_no_solutions_and_absolute_links(site, base_url):
     downloaded = nbformat.read(site / "lab" / "lab.ipynb", as_version=4)
     nbformat.validate(downloaded)
     assert all(c.outputs == [] for c in downloaded.cells if c.cell_type == "code")
@@ -66,7 +66,7 @@ def test_the_download_has_no_outputs_no_solutions_and_absolute_links(site):
     assert text.count("# your code here") == 3 and text.count(": None,") == 7
     markdown = "\n".join(c.source for c in downloaded.cells if c.cell_type == "markdown")
     assert "](../" not in markdown, "a relative link would be dead in a downloaded notebook"
-    assert "](http://127.0.0.1:8000/speed/)" in markdown
+    assert f"]({base_url}speed/)" in markdown
     assert "[[bench:" not in markdown
 
 

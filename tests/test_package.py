@@ -1,5 +1,6 @@
 """What a reader installs: the lesson's package, with no site-building code in it."""
 
+import hashlib
 import json
 import pkgutil
 import re
@@ -96,10 +97,14 @@ def test_the_wheel_has_full_metadata_and_passes_twine_check(wheel):
     assert result.returncode == 0 and "PASSED" in result.stdout, result.stdout + result.stderr
 
 
-def test_the_site_ships_the_wheel_and_shows_how_to_install_it(site):
+def test_the_site_ships_the_wheel_and_shows_how_to_install_it(site, base_url):
+    """The command is pinned by the published wheel's sha256, also listed in SHA256SUMS."""
     (published,) = (site / "downloads").glob("vecnn-*.whl")
     assert published.name == f"vecnn-{vecnn.__version__}-py3-none-any.whl"
-    command = f"pip install http://127.0.0.1:8000/downloads/{published.name}"
+    digest = hashlib.sha256(published.read_bytes()).hexdigest()
+    sums = (site / "downloads" / "SHA256SUMS").read_text(encoding="utf-8")
+    assert sums == f"{digest}  {published.name}\n"
+    command = f"pip install {base_url}downloads/{published.name}#sha256={digest}"
     for page in ["index.html", "reference/index.html"]:
         text = re.sub(r"<[^>]+>", "", (site / page).read_text(encoding="utf-8"))
         assert command in text, f"{page} does not show {command}"

@@ -1,9 +1,11 @@
 """The site ships the package its snippets import: vecnn's wheel, at a stable, versioned URL.
 
 The build makes the wheel with the project's own build backend (hatchling) and publishes it as
-downloads/vecnn-<version>-py3-none-any.whl. `[[install]]` in a page becomes the command that
-installs it from wherever the site is served (site_url), with a copy button; numpy and
-threadpoolctl come from the ordinary package index as the wheel's dependencies.
+downloads/vecnn-<version>-py3-none-any.whl, with a SHA256SUMS file beside it. `[[install]]` in a
+page becomes the command that installs it from wherever the site is served (site_url), pinned by
+the wheel's sha256 in the URL's fragment, so pip refuses a file that is not the one this build
+made; numpy and threadpoolctl come from the ordinary package index as the wheel's dependencies.
+`[[wheel-url]]` becomes the same pinned URL (the notebooks' `%pip install` lines).
 """
 
 from __future__ import annotations
@@ -46,15 +48,29 @@ def build(root: Path, site_url: str, out: Path) -> Wheel:
     return Wheel(wheel.name, content, hashlib.sha256(content).hexdigest())
 
 
-def url(site_url: str, wheel: str) -> str:
-    return f"{site_url.rstrip('/')}/downloads/{wheel}"
+def sums(wheel: str, digest: str) -> str:
+    """SHA256SUMS beside the wheel, in the format `sha256sum -c` reads."""
+    return f"{digest}  {wheel}\n"
 
 
-def command(site_url: str, wheel: str) -> str:
-    return f"pip install {url(site_url, wheel)}"
+def url(site_url: str, wheel: str, digest: str) -> str:
+    """The wheel's URL, pinned: pip and `uv pip` check the download against the fragment."""
+    return f"{site_url.rstrip('/')}/downloads/{wheel}#sha256={digest}"
 
 
-def fill(text: str, site_url: str, wheel: str) -> str:
-    """Put the install command (a shell block) and the wheel's URL where a page asks for them."""
-    block = f"```shell\n{command(site_url, wheel)}\n```"
-    return text.replace(PLACEHOLDER, block).replace(URL_PLACEHOLDER, url(site_url, wheel))
+def command(site_url: str, wheel: str, digest: str) -> str:
+    return f"pip install {url(site_url, wheel, digest)}"
+
+
+NOTE = (
+    "The `#sha256=` at the end pins the file: pip, and `uv pip install`, refuse a download whose "
+    "hash differs from the wheel this site was built with. Use one of those two: "
+    "`uv run --with` and `uvx --from` (uv 0.13.9) installed a wheel whose hash did not match."
+)
+
+
+def fill(text: str, site_url: str, wheel: str, digest: str) -> str:
+    """Put the install command (a shell block, then why it ends in a hash) and the pinned wheel
+    URL where a page asks for them."""
+    block = f"```shell\n{command(site_url, wheel, digest)}\n```\n\n{NOTE}"
+    return text.replace(PLACEHOLDER, block).replace(URL_PLACEHOLDER, url(site_url, wheel, digest))
