@@ -44,6 +44,7 @@ def mkdocs_build(site_dir: pathlib.Path, config: pathlib.Path = ROOT / "mkdocs.y
 # --- the site's builds, started in the background once per run (builds.py) ------------------
 
 STARTED: list[builds.Build] = []
+BUILT_AS = {"site": "site", "published": "pages_site"}  # fixtures a test may name as a parameter
 
 
 def builds_folder(config: pytest.Config) -> pathlib.Path:
@@ -75,7 +76,11 @@ def pytest_configure_node(node: Any) -> None:
 def pytest_collection_finish(session: pytest.Session) -> None:
     if not hasattr(session.config, "workerinput"):  # one process: start what its tests need
         needed = {name for item in session.items for name in getattr(item, "fixturenames", [])}
-        start(session.config, needed)
+        # a build that a test asks for by name, as a parameter (request.getfixturevalue)
+        for item in session.items:
+            callspec = getattr(item, "callspec", None)
+            needed |= {v for v in (callspec.params.values() if callspec else []) if v in BUILT_AS}
+        start(session.config, {BUILT_AS.get(name, name) for name in needed})
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:

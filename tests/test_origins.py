@@ -8,11 +8,12 @@ wakes it, and the test checks that no page does; the pages' policy (csp.py) woul
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
 
-from tests.pages import URLS
+from tests.pages import ROOT, URLS
 
 ELSEWHERE = r"(?:https?:)?//[\w.-]+\.[a-z]{2,}"
 HTML_LOADS = [
@@ -76,7 +77,8 @@ def test_materials_dormant_loaders_stay_asleep(published):
             assert trigger is None or trigger not in html.read_text(encoding="utf-8"), (url, page)
     # the published site links its repository, and that link does not wake the facts loader
     home = (published / "index.html").read_text(encoding="utf-8")
-    assert 'href="https://github.com/example/vecnn"' in home
+    repo_url = json.loads((ROOT / "notebooks" / "site.json").read_text(encoding="utf-8"))["repo_url"]
+    assert f'href="{repo_url}"' in home
 
 
 @pytest.mark.parametrize(

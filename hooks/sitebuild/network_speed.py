@@ -32,7 +32,7 @@ def table(rows: list[NetworkRow]) -> str:
     """The digit network, one row per batch size: the loop, one call per layer, the speedup."""
     lines = [
         "| network × images | loop | one call per layer | speedup |",
-        "| --- | ---: | ---: | ---: |",
+        "| --- | --- | --- | --- |",
     ]
     for m in sorted({r["m"] for r in rows if r["network"] == DIGITS}):
         loop, calls = time(rows, DIGITS, m, LOOP), time(rows, DIGITS, m, CALLS)
