@@ -24,7 +24,7 @@ def as_numeric(name: str, x: ArrayLike) -> NDArray[Any]:
             else f"make every row of {name} the same length"
         )
         raise ValueError(
-            f"{name} is a ragged list: {ragged(name, x)}, so it has no shape; expected every "
+            f"{name} is a ragged list: {_ragged(name, x)}, so it has no shape; expected every "
             f"row to have the same length, e.g. shape (m, n).\nHint: {hint}."
         ) from None
     except Exception as err:  # anything an __array__ or __len__ of the caller's object raised
@@ -38,7 +38,7 @@ def as_numeric(name: str, x: ArrayLike) -> NDArray[Any]:
     return arr
 
 
-def ragged(name: str, x: Any) -> str:
+def _ragged(name: str, x: Any) -> str:
     """Where a nested list stops being rectangular, e.g. 'A_in[1] has 1 entry where A_in[0] has 2'."""
     items = list(x)
     lengths = [len(item) if isinstance(item, list | tuple | np.ndarray) else None for item in items]
@@ -52,7 +52,7 @@ def ragged(name: str, x: Any) -> str:
         try:
             np.asarray(item)
         except ValueError:
-            return ragged(f"{name}[{i}]", item)
+            return _ragged(f"{name}[{i}]", item)
     return f"its {len(items)} entries do not stack"
 
 
@@ -62,7 +62,7 @@ def float_dtype(*arrays: NDArray[Any]) -> np.dtype[Any]:
     return dtype if np.issubdtype(dtype, np.floating) else np.dtype(np.float64)
 
 
-def check_layer(A_in: NDArray[Any], W: NDArray[Any], B: NDArray[Any], *, a: str, b: str) -> None:
+def require_layer(A_in: NDArray[Any], W: NDArray[Any], B: NDArray[Any], *, a: str, b: str) -> None:
     """Check that A_in (m, n) or (n,), W (n, j) and B (j,) or (1, j) fit one dense layer.
 
     a and b are the names the caller's arguments go by (A_in and B, or a_in and b).
@@ -110,7 +110,7 @@ def check_layer(A_in: NDArray[Any], W: NDArray[Any], B: NDArray[Any], *, a: str,
         )
 
 
-def check_activation(g: Callable[..., Any]) -> None:
+def require_activation(g: Callable[..., Any]) -> None:
     """g must be a function such as sigmoid."""
     if not callable(g):
         raise TypeError(
@@ -120,7 +120,7 @@ def check_activation(g: Callable[..., Any]) -> None:
         )
 
 
-def check_activated(g: Callable[..., Any], Z: Any, A_out: Any, dtype: np.dtype[Any]) -> Array:
+def require_activated(g: Callable[..., Any], Z: Any, A_out: Any, dtype: np.dtype[Any]) -> Array:
     """g(Z) must be real numbers of Z's shape: an activation acts on each entry on its own.
 
     The result has the layer's float dtype, whatever number type g returned (bools included).
@@ -154,7 +154,25 @@ def check_activated(g: Callable[..., Any], Z: Any, A_out: Any, dtype: np.dtype[A
     return activated.astype(dtype, copy=False)
 
 
-FAST = (np.dtype(np.float32), np.dtype(np.float64))
+def require_out(out: Any, shape: tuple[int, ...]) -> Array:
+    """`out` must be a float array of z's shape: numpy would broadcast into a bigger one."""
+    if not isinstance(out, np.ndarray) or out.dtype.kind != "f":
+        what = (
+            f"an array of dtype {out.dtype}" if isinstance(out, np.ndarray) else type(out).__name__
+        )
+        raise TypeError(
+            f"out must be a float array of z's shape {shape}, but it is {what}.\n"
+            "Hint: leave out= unset to get a new array, or pass np.empty(z.shape)."
+        )
+    if out.shape != shape:
+        raise ValueError(
+            f"out has shape {out.shape} but z has shape {shape}; they must be the same.\n"
+            "Hint: pass np.empty(z.shape), or z itself (if z is a float array) to work in place."
+        )
+    return out
+
+
+_FAST = (np.dtype(np.float32), np.dtype(np.float64))
 
 
 def ready(A_in: Any, W: Any, B: Any) -> tuple[Array, Array, Array] | None:
@@ -165,7 +183,7 @@ def ready(A_in: Any, W: Any, B: Any) -> tuple[Array, Array, Array] | None:
         return None
     dtype = W.dtype
     fits = (
-        (dtype is FAST[0] or dtype is FAST[1])  # `is`: cheaper than ==, and enough for these two
+        (dtype is _FAST[0] or dtype is _FAST[1])  # `is`: cheaper than ==, and enough for these two
         and A_in.dtype is dtype
         and B.dtype is dtype
         and W.ndim == 2
