@@ -4,8 +4,8 @@ import numpy as np
 import pytest
 
 from vecnn import dense, dense_loop, sigmoid
+from vecnn.layer import ready
 from vecnn.lesson import W, b
-from vecnn.validate import ready
 
 LAYERS = pytest.mark.parametrize("fn", [dense, dense_loop], ids=["dense", "dense_loop"])
 

@@ -10,7 +10,8 @@ from typing import Any
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from vecnn.validate import as_numeric, require_out
+from vecnn.arrays import as_numeric
+from vecnn.validate import require_out
 
 Array = NDArray[np.floating[Any]]
 

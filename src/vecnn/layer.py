@@ -9,15 +9,8 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from vecnn.activations import activate, sigmoid
-from vecnn.validate import (
-    Array,
-    as_numeric,
-    float_dtype,
-    ready,
-    require_activated,
-    require_activation,
-    require_layer,
-)
+from vecnn.arrays import Array, as_numeric, float_dtype
+from vecnn.validate import require_activated, require_activation, require_layer
 
 
 def dense_loop(
@@ -84,3 +77,25 @@ def dense(A_in: ArrayLike, W: ArrayLike, B: ArrayLike, g: Callable[..., Any] = s
     # rows at a time, on every core: no second (m, j) array is ever allocated. See "How fast
     # is it?".
     return activate(Z, b)  # (m, j)  the same memory: Z turns into A_out in place
+
+
+_FAST = (np.dtype(np.float32), np.dtype(np.float64))
+
+
+def ready(A_in: Any, W: Any, B: Any) -> tuple[Array, Array, Array] | None:
+    """(A_in, W, B) when they are float32 or float64 arrays of one dtype whose shapes fit one
+    dense layer: every check would pass and nothing needs converting, so dense can skip them.
+    """
+    if not (type(A_in) is type(W) is type(B) is np.ndarray):
+        return None
+    dtype = W.dtype
+    fits = (
+        (dtype is _FAST[0] or dtype is _FAST[1])  # `is`: cheaper than ==, and enough for these two
+        and A_in.dtype is dtype
+        and B.dtype is dtype
+        and W.ndim == 2
+        and 1 <= B.ndim <= A_in.ndim <= 2  # (j,) or (1, j) bias; (n,) or (m, n) input
+        and A_in.shape[-1] == W.shape[0]
+        and B.shape[-1] == B.size == W.shape[1]
+    )
+    return (A_in, W, B) if fits else None

@@ -9,8 +9,9 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from vecnn.activations import sigmoid
+from vecnn.arrays import Array, as_numeric
 from vecnn.layer import dense
-from vecnn.validate import Array, as_numeric, require_activation
+from vecnn.validate import require_activation
 
 Layer = tuple[ArrayLike, ArrayLike]  # (W, b): W (n, j), b (j,) or (1, j)
 
