@@ -291,3 +291,41 @@ def test_a_forked_child_starts_worker_threads_of_its_own():
     os.kill(pid, signal.SIGKILL)
     os.waitpid(pid, 0)
     pytest.fail("the forked child hung in sigmoid")
+
+
+# --- sigmoid checks its arguments -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "z, error, words",
+    [
+        (1 + 2j, TypeError, "z must hold real numbers, but it has dtype complex128"),
+        ("0.5", TypeError, "z must hold real numbers, but it has dtype <U3"),
+        (None, TypeError, "z must hold real numbers, but it has dtype object"),
+        ([[1, 2], [3]], ValueError, "z is a ragged list: z[1] has 1 entry where z[0] has 2"),
+        (np.array([1, None], dtype=object), TypeError, "dtype object"),
+    ],
+)
+def test_sigmoid_refuses_what_is_not_real_numbers(z, error, words):
+    with pytest.raises(error) as err:
+        sigmoid(z)
+    assert words in str(err.value) and "Hint:" in str(err.value)
+
+
+@pytest.mark.parametrize(
+    "out, error, words",
+    [
+        (np.zeros((2, 3)), ValueError, "out has shape (2, 3) but z has shape (3,)"),
+        (np.zeros(3, dtype=int), TypeError, "it is an array of dtype int64"),
+        ([0.0, 0.0, 0.0], TypeError, "but it is list"),
+    ],
+)
+def test_sigmoid_checks_out(out, error, words):
+    with pytest.raises(error) as err:
+        sigmoid(np.zeros(3), out=out)
+    assert words in str(err.value)
+
+
+def test_sigmoid_in_place_still_works():
+    z = np.array([0.0, 2.0])  # (2,)
+    assert sigmoid(z, out=z) is z and z[0] == 0.5

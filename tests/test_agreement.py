@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
 from vecnn import dense, dense_loop, matmul_dots, sigmoid
-from vecnn.validate import float_dtype
+from vecnn.arrays import float_dtype
 
 SETTINGS = settings(
     max_examples=500,

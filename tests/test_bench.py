@@ -6,6 +6,7 @@ import pathlib
 import re
 import subprocess
 import sys
+import time
 
 import numpy as np
 import pytest
@@ -144,3 +145,37 @@ def test_the_vecnn_bench_command_points_at_a_function():
     from vecnn.bench import cli
 
     assert command.load() is cli.main
+
+
+# --- the benchmark's command line -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "path, words",
+    [("{tmp}/no/such/folder/out.json", "does not exist"), ("{tmp}", "is a folder")],
+)
+def test_a_bad_json_path_fails_at_once(tmp_path, path, words):
+    start = time.perf_counter()
+    result = subprocess.run(
+        [sys.executable, "-m", "vecnn.bench", "--json", path.format(tmp=tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 2 and result.stdout == ""
+    assert len(result.stderr.strip().splitlines()) == 1 and words in result.stderr
+    assert time.perf_counter() - start < 30, "the path must be checked before the benchmark runs"
+
+
+def test_a_closed_pipe_ends_quietly():
+    bench = subprocess.Popen(
+        [sys.executable, "-m", "vecnn.bench", "--quick"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    bench.stdout.readline()
+    bench.stdout.close()  # what `| head -1` does
+    stderr = bench.stderr.read().decode()
+    bench.stderr.close()
+    assert bench.wait(timeout=120) == 0
+    assert "Traceback" not in stderr and "BrokenPipeError" not in stderr

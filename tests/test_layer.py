@@ -4,7 +4,10 @@ import numpy as np
 import pytest
 
 from vecnn import dense, dense_loop, sigmoid
-from vecnn.validate import ready
+from vecnn.layer import ready
+from vecnn.lesson import W, b
+
+LAYERS = pytest.mark.parametrize("fn", [dense, dense_loop], ids=["dense", "dense_loop"])
 
 
 def linear(z):
@@ -135,3 +138,47 @@ def test_the_happy_path_gives_what_the_checked_path_gives(dtype, shapes):
 )
 def test_anything_unusual_takes_the_checked_path(A_in, W, B):
     assert ready(A_in, W, B) is None
+
+
+# --- empty is fine ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("g", [sigmoid, linear], ids=["sigmoid (fast path)", "linear"])
+def test_a_batch_of_zero_examples(g):
+    A_out = dense(np.zeros((0, 2)), W, b, g=g)  # (0, 3)
+    assert A_out.shape == (0, 3) and A_out.dtype == np.float64
+
+
+@LAYERS
+def test_zero_units_give_an_empty_output(fn):
+    a_in = np.ones(2) if fn is dense_loop else np.ones((4, 2))
+    out = fn(a_in, np.zeros((2, 0)), np.zeros(0))
+    assert out.shape == a_in.shape[:-1] + (0,)
+
+
+@LAYERS
+def test_zero_features_give_the_bias(fn):
+    a_in = np.zeros(0) if fn is dense_loop else np.zeros((2, 0))
+    out = fn(a_in, np.zeros((0, 3)), b, g=linear)
+    np.testing.assert_array_equal(out, np.broadcast_to(b, a_in.shape[:-1] + (3,)))
+
+
+# --- one dtype contract ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "dtype, value, weight, expected",
+    [
+        (np.int8, 100, 2, 400),
+        (np.uint8, 200, 2, 800),
+        (np.bool_, True, True, 2),
+        (np.int64, 2**62, 2, 2.0**64),
+    ],
+)
+def test_small_integer_types_do_not_wrap_around(dtype, value, weight, expected):
+    a_in = np.array([value, value], dtype=dtype)  # (2,)
+    W1 = np.array([[weight], [weight]], dtype=dtype)  # (2, 1)
+    b1 = np.zeros(1, dtype=dtype)  # (1,)
+    loop, vectorized = dense_loop(a_in, W1, b1, g=linear), dense(a_in, W1, b1, g=linear)
+    assert loop.tolist() == vectorized.tolist() == [expected]
+    assert loop.dtype == vectorized.dtype == np.float64

@@ -165,18 +165,6 @@ def test_the_changelog_and_the_contributing_guide():
         assert topic in guide
 
 
-def test_dependabot_watches_actions_python_npm_uv_and_the_image():
-    config = yaml.safe_load((ROOT / ".github" / "dependabot.yml").read_text(encoding="utf-8"))
-    watched = {(u["package-ecosystem"], u["directory"]) for u in config["updates"]}
-    assert watched == {
-        ("github-actions", "/"),
-        ("uv", "/"),
-        ("npm", "/"),
-        ("pip", "/.ci"),
-        ("docker", "/.ci"),
-    }
-
-
 def test_an_invalid_citation_is_caught():
     """The validation above can fail: a citation without authors is refused."""
     schema = json.loads(

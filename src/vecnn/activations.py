@@ -10,7 +10,8 @@ from typing import Any
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from vecnn.validate import as_numeric
+from vecnn.arrays import as_numeric
+from vecnn.validate import require_out
 
 Array = NDArray[np.floating[Any]]
 
@@ -42,10 +43,10 @@ def sigmoid(z: ArrayLike, out: Array | None = None) -> Any:
     """
     z = as_numeric("z", z)  # real numbers only: a clear TypeError for complex or strings
     dtype = z.dtype if z.dtype.kind == "f" else np.dtype(np.float64)
-    s = np.empty(z.shape, dtype) if out is None else checked_out(out, z.shape)  # z's shape
+    s = np.empty(z.shape, dtype) if out is None else require_out(out, z.shape)  # z's shape
     if s.size <= SMALL and s.dtype in ONE:
         np.minimum(z, TOP[s.dtype], out=s)  # z copied into s and capped, in one call
-        exp_ratio(s)
+        _exp_ratio(s)
     else:
         if s is not z:
             np.copyto(s, z, casting="same_kind")
@@ -61,13 +62,13 @@ def activate(Z: Array, b: Array | None = None) -> Array:
     if Z.dtype not in ONE:  # float16: computed in float32, rounded once at the end
         np.copyto(Z, activate(Z.astype(np.float32), b), casting="same_kind")
     elif Z.size <= SMALL:
-        few(Z, b)
+        _few(Z, b)
     else:
-        in_blocks(Z, None if b is None else np.negative(b))
+        _in_blocks(Z, None if b is None else np.negative(b))
     return Z
 
 
-def few(Z: Array, b: Array | None) -> None:
+def _few(Z: Array, b: Array | None) -> None:
     """Z <- e^z / (1 + e^z) with z = Z + b capped at 40: few NumPy calls, no warning possible.
 
     e^z cannot overflow below 40, and for very negative z it underflows quietly to 0.
@@ -76,30 +77,30 @@ def few(Z: Array, b: Array | None) -> None:
         rows = Z[0] if b.ndim < Z.ndim and len(Z) == 1 else Z  # one example: no broadcasting
         rows += b
     np.minimum(Z, TOP[Z.dtype], out=Z)
-    exp_ratio(Z)
+    _exp_ratio(Z)
 
 
-def exp_ratio(Z: Array) -> None:
+def _exp_ratio(Z: Array) -> None:
     """Z <- e^Z / (1 + e^Z) in place, for Z of at most 40."""
     np.exp(Z, out=Z)
     np.divide(Z, Z + ONE[Z.dtype], out=Z)  # one temporary, of a few numbers
 
 
-def in_blocks(t: Array, nb: Array | None) -> None:
+def _in_blocks(t: Array, nb: Array | None) -> None:
     """t <- 1 / (1 + e^-(t + b)) in place, in cache-sized blocks of rows shared among the cores."""
     if t.nbytes <= 2 * BLOCK_BYTES or not t.flags.c_contiguous:
-        logistic([t], nb)  # one block: strided views, and arrays a thread would not speed up
+        _logistic([t], nb)  # one block: strided views, and arrays a thread would not speed up
         return
     rows = t.reshape(-1, t.shape[-1]) if nb is not None else t.reshape(-1)  # views of t
     step = max(1, BLOCK_BYTES // rows[0].nbytes)  # rows per block; a row is one number in 1-D
     blocks = [rows[start : start + step] for start in range(0, len(rows), step)]
-    shares = [blocks[i :: cores()] for i in range(min(cores(), len(blocks)))]
+    shares = [blocks[i :: _cores()] for i in range(min(_cores(), len(blocks)))]
     # ufuncs release the GIL on large blocks, so threads put every core to work.
-    for future in [pool().submit(logistic, share, nb) for share in shares]:
+    for future in [_pool().submit(_logistic, share, nb) for share in shares]:
         future.result()
 
 
-def logistic(blocks: list[Array], nb: Array | None) -> None:
+def _logistic(blocks: list[Array], nb: Array | None) -> None:
     """Each block t <- 1 / (1 + e^-(t + b)), in place; nb is -b."""
     with np.errstate(over="ignore"):  # e^-z overflows to inf only where 1 / (1 + inf) = 0 is right
         for t in blocks:
@@ -113,38 +114,22 @@ def logistic(blocks: list[Array], nb: Array | None) -> None:
 
 
 @cache
-def cores() -> int:
+def _cores() -> int:
     """The cores this process may run on."""
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 @cache
-def pool() -> ThreadPoolExecutor:
+def _pool() -> ThreadPoolExecutor:
     """One worker thread per core, started on first use and kept.
 
     Each gets NumPy buffers of 1024 numbers instead of 8192: adding the bias row to a block
     (a broadcast) would otherwise allocate 32-64 KB per thread: together over 1 % of 1024^2.
     """
-    return ThreadPoolExecutor(cores(), "vecnn-sigmoid", initializer=np.setbufsize, initargs=(1024,))
+    return ThreadPoolExecutor(
+        _cores(), "vecnn-sigmoid", initializer=np.setbufsize, initargs=(1024,)
+    )
 
 
 if hasattr(os, "register_at_fork"):  # a forked child has none of the parent's threads: new ones
-    os.register_at_fork(after_in_child=pool.cache_clear)
-
-
-def checked_out(out: Any, shape: tuple[int, ...]) -> Array:
-    """`out` must be a float array of z's shape: numpy would broadcast into a bigger one."""
-    if not isinstance(out, np.ndarray) or out.dtype.kind != "f":
-        what = (
-            f"an array of dtype {out.dtype}" if isinstance(out, np.ndarray) else type(out).__name__
-        )
-        raise TypeError(
-            f"out must be a float array of z's shape {shape}, but it is {what}.\n"
-            "Hint: leave out= unset to get a new array, or pass np.empty(z.shape)."
-        )
-    if out.shape != shape:
-        raise ValueError(
-            f"out has shape {out.shape} but z has shape {shape}; they must be the same.\n"
-            "Hint: pass np.empty(z.shape), or z itself (if z is a float array) to work in place."
-        )
-    return out
+    os.register_at_fork(after_in_child=_pool.cache_clear)

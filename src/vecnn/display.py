@@ -20,7 +20,7 @@ GAP, MASKED = "...", "--"
 REAL = (numbers.Real, Decimal)  # Python's real numbers (Decimal is not registered as Real)
 
 
-def decimals_needed(values: Any, most: int = 4) -> int:
+def _decimals_needed(values: Any, most: int = 4) -> int:
     """The fewest decimals (up to `most`) that write every value exactly."""
     for d in range(most + 1):
         if np.allclose(np.round(values, d), values, rtol=0, atol=1e-9):
@@ -28,7 +28,7 @@ def decimals_needed(values: Any, most: int = 4) -> int:
     return most
 
 
-def checked_decimals(decimals: Any) -> int | None:
+def _require_decimals(decimals: Any) -> int | None:
     """`decimals` itself if it is None or a whole number 0 or more; otherwise a clear error."""
     if decimals is None:
         return None
@@ -45,7 +45,7 @@ def checked_decimals(decimals: Any) -> int | None:
     return int(decimals)
 
 
-def as_numbers(x: ArrayLike) -> tuple[np.ndarray, np.ndarray]:
+def _as_numbers(x: ArrayLike) -> tuple[np.ndarray, np.ndarray]:
     """x as floats, and its mask (all False unless x is a masked array)."""
     try:
         given = x if isinstance(x, np.ndarray) else np.asarray(x)
@@ -68,7 +68,7 @@ def as_numbers(x: ArrayLike) -> tuple[np.ndarray, np.ndarray]:
     return np.ma.getdata(given).astype(float, copy=False), mask
 
 
-def kept(length: int, summarise: bool) -> list[int | None]:
+def _kept(length: int, summarise: bool) -> list[int | None]:
     """The indices shown along one axis; None where the summary writes `...`."""
     edge = np.get_printoptions()["edgeitems"]
     if not summarise or length <= 2 * edge:
@@ -78,17 +78,17 @@ def kept(length: int, summarise: bool) -> list[int | None]:
 
 def format_array(x: ArrayLike, decimals: int | None = None) -> str:
     """Nested lists with aligned columns, e.g. [[ 11, 17], [-11, -17]]; a plain number for a scalar."""
-    decimals = checked_decimals(decimals)
-    arr, mask = as_numbers(x)
+    decimals = _require_decimals(decimals)
+    arr, mask = _as_numbers(x)
     if arr.ndim > 2:
         raise ValueError(f"show prints 0-, 1- and 2-D arrays, but x has shape {arr.shape}")
     grid, hidden = np.atleast_2d(arr), np.atleast_2d(mask)  # (rows, cols)
     summarise = arr.size > np.get_printoptions()["threshold"]
-    rows, cols = kept(grid.shape[0], summarise), kept(grid.shape[1], summarise)
+    rows, cols = _kept(grid.shape[0], summarise), _kept(grid.shape[1], summarise)
     index = np.ix_([r for r in rows if r is not None], [c for c in cols if c is not None])
     shown = grid[index][~hidden[index]]
     shown = shown[np.isfinite(shown)]  # nan and inf print as words, whatever the decimals
-    d = (decimals_needed(shown) if shown.size else 0) if decimals is None else decimals
+    d = (_decimals_needed(shown) if shown.size else 0) if decimals is None else decimals
 
     def cell(r: int, c: int | None) -> str:
         if c is None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import ArrayLike
 
-from vecnn.validate import Array, as_numeric, float_dtype
+from vecnn.arrays import Array, as_numeric, float_dtype
 
 
 def dot_loop(a: ArrayLike, w: ArrayLike) -> float:

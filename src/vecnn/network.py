@@ -9,8 +9,9 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from vecnn.activations import sigmoid
+from vecnn.arrays import Array, as_numeric
 from vecnn.layer import dense
-from vecnn.validate import Array, as_numeric, check_activation
+from vecnn.validate import require_activation
 
 Layer = tuple[ArrayLike, ArrayLike]  # (W, b): W (n, j), b (j,) or (1, j)
 
@@ -29,15 +30,15 @@ def sequential(A_in: ArrayLike, layers: Sequence[Layer], g: Callable[..., Any] =
         a 1-D A_in, in the dtype `dense` gives (float64 for integer inputs).
     """
     A_in = as_numeric("A_in", A_in)
-    check_activation(g)
-    chain = check_chain(A_in, layers)
+    require_activation(g)
+    chain = require_chain(A_in, layers)
     A = A_in  # (m, n)
     for W, b in chain:
         A = dense(A, W, b, g)  # (m, j) for this layer's j units
     return A
 
 
-def check_chain(
+def require_chain(
     A_in: NDArray[Any], layers: Sequence[Layer]
 ) -> list[tuple[NDArray[Any], NDArray[Any]]]:
     """Every layer's W must take the previous layer's units as its rows; checked before any work."""
@@ -51,23 +52,23 @@ def check_chain(
     units = A_in.shape[-1] if A_in.ndim in (1, 2) else None  # dense explains other shapes
     source = "A_in has {}"
     for k, layer in enumerate(layers, start=1):
-        W, b = weights_and_bias(k, layer)
+        W, b = _weights_and_bias(k, layer)
         rows, j = W.shape
         if units is not None and rows != units:
-            before = source.format(count(units, "unit" if k > 1 else "feature"))
+            before = source.format(_count(units, "unit" if k > 1 else "feature"))
             fix = f"layer {k}'s W should have shape ({units}, j)"
             if W.shape[1] == units:
                 fix += (
                     f"; if it was built with one row per unit, pass its W.T, of shape {W.T.shape}"
                 )
             raise ValueError(
-                f"layer {k}'s W has {count(rows, 'row')}, but {before}; W's rows must match the "
+                f"layer {k}'s W has {_count(rows, 'row')}, but {before}; W's rows must match the "
                 f"{'previous layer' if k > 1 else 'input'}'s {'units' if k > 1 else 'features'}."
                 f"\nHint: {fix}."
             )
         if b.shape not in ((j,), (1, j)):
             raise ValueError(
-                f"layer {k}'s b has shape {b.shape}, but its W has {count(j, 'unit')} (one per column), so b must "
+                f"layer {k}'s b has shape {b.shape}, but its W has {_count(j, 'unit')} (one per column), so b must "
                 f"have shape ({j},) or (1, {j}).\nHint: one bias per unit of layer {k}."
             )
         chain.append((W, b))
@@ -75,12 +76,12 @@ def check_chain(
     return chain
 
 
-def weights_and_bias(k: int, layer: Any) -> tuple[NDArray[Any], NDArray[Any]]:
+def _weights_and_bias(k: int, layer: Any) -> tuple[NDArray[Any], NDArray[Any]]:
     """Layer k as two arrays, W (n, j) and b, or an error that says what layer k is instead."""
     if isinstance(layer, np.ndarray) or not isinstance(layer, Sequence) or len(layer) != 2:
         raise TypeError(
             f"layer {k} must be a (W, b) pair, but it is {type(layer).__name__} "
-            f"{abbreviated(layer)}.\nHint: layers = [(W1, b1), (W2, b2)]: one tuple per layer; "
+            f"{_abbreviated(layer)}.\nHint: layers = [(W1, b1), (W2, b2)]: one tuple per layer; "
             "a network of one layer is [(W, b)], a list holding one pair."
         )
     W, b = as_numeric(f"layer {k}'s W", layer[0]), as_numeric(f"layer {k}'s b", layer[1])
@@ -92,10 +93,10 @@ def weights_and_bias(k: int, layer: Any) -> tuple[NDArray[Any], NDArray[Any]]:
     return W, b
 
 
-def count(n: int, noun: str) -> str:
+def _count(n: int, noun: str) -> str:
     return f"{n} {noun}" + ("" if n == 1 else "s")
 
 
-def abbreviated(value: Any) -> str:
+def _abbreviated(value: Any) -> str:
     text = " ".join(repr(value).split())  # on one line
     return text if len(text) <= 60 else text[:57] + "..."

@@ -1,4 +1,5 @@
-"""Turn what a learner passes in into float arrays, or explain clearly what is wrong with it."""
+"""What a dense layer requires of its arguments, each refusal a clear error that names the
+argument, shows the shapes and gives a hint."""
 
 from __future__ import annotations
 
@@ -6,63 +7,12 @@ from collections.abc import Callable
 from typing import Any
 
 import numpy as np
-from numpy.typing import ArrayLike, NDArray
+from numpy.typing import NDArray
 
-Array = NDArray[np.floating[Any]]
-
-
-def as_numeric(name: str, x: ArrayLike) -> NDArray[Any]:
-    """np.asarray(x) that refuses ragged lists, strings and objects with a message naming x."""
-    try:
-        arr = np.asarray(x)
-    except ValueError as err:
-        if "inhomogeneous" not in str(err):  # an object's own __array__ failed: keep its words
-            raise ValueError(f"{name} could not be turned into an array: {err}") from err
-        hint = (
-            f"make every row of {name} as long as W has rows (one entry per input feature)"
-            if name.lower() == "a_in"
-            else f"make every row of {name} the same length"
-        )
-        raise ValueError(
-            f"{name} is a ragged list: {ragged(name, x)}, so it has no shape; expected every "
-            f"row to have the same length, e.g. shape (m, n).\nHint: {hint}."
-        ) from None
-    except Exception as err:  # anything an __array__ or __len__ of the caller's object raised
-        raise TypeError(f"{name} could not be turned into an array: {err}") from err
-    if arr.dtype.kind not in "biuf":  # bool, int, unsigned int, float: not complex, str, object
-        raise TypeError(
-            f"{name} must hold real numbers, but it has dtype {arr.dtype} and shape {arr.shape}.\n"
-            f"Hint: pass numbers only (no strings, None or complex numbers); "
-            f"np.asarray({name}, dtype=float) names the first entry that is not a number."
-        )
-    return arr
+from vecnn.arrays import Array
 
 
-def ragged(name: str, x: Any) -> str:
-    """Where a nested list stops being rectangular, e.g. 'A_in[1] has 1 entry where A_in[0] has 2'."""
-    items = list(x)
-    lengths = [len(item) if isinstance(item, list | tuple | np.ndarray) else None for item in items]
-    if len(set(lengths)) > 1:
-        k = next(i for i, n in enumerate(lengths) if n != lengths[0])
-        say = {None: "is a number"} | {
-            n: f"has {n} {'entry' if n == 1 else 'entries'}" for n in lengths if n is not None
-        }
-        return f"{name}[{k}] {say[lengths[k]]} where {name}[0] {say[lengths[0]]}"
-    for i, item in enumerate(items):
-        try:
-            np.asarray(item)
-        except ValueError:
-            return ragged(f"{name}[{i}]", item)
-    return f"its {len(items)} entries do not stack"
-
-
-def float_dtype(*arrays: NDArray[Any]) -> np.dtype[Any]:
-    """The dtype a layer computes in: the inputs' common float type; float64 for integers."""
-    dtype = np.result_type(*arrays)
-    return dtype if np.issubdtype(dtype, np.floating) else np.dtype(np.float64)
-
-
-def check_layer(A_in: NDArray[Any], W: NDArray[Any], B: NDArray[Any], *, a: str, b: str) -> None:
+def require_layer(A_in: NDArray[Any], W: NDArray[Any], B: NDArray[Any], *, a: str, b: str) -> None:
     """Check that A_in (m, n) or (n,), W (n, j) and B (j,) or (1, j) fit one dense layer.
 
     a and b are the names the caller's arguments go by (A_in and B, or a_in and b).
@@ -72,7 +22,7 @@ def check_layer(A_in: NDArray[Any], W: NDArray[Any], B: NDArray[Any], *, a: str,
             f"W must be a 2-D array of shape (n, j), one column per unit, but it has shape {W.shape}.\n"
             "Hint: the lesson's W = np.array([[1, -3, 5], [-2, 4, -6]]) has shape (2, 3)."
         )
-    n, j = W.shape
+    n = W.shape[0]
     if A_in.ndim not in (1, 2):
         raise ValueError(
             f"{a} must have shape ({n},) for one example or (m, {n}) for m examples, "
@@ -91,6 +41,12 @@ def check_layer(A_in: NDArray[Any], W: NDArray[Any], B: NDArray[Any], *, a: str,
             f"so {a} must have shape {expected} ({a}'s last dimension is {A_in.shape[-1]}, "
             f"W's first is {n}).\n{hint}"
         )
+    _require_bias(A_in, W, B, b=b)
+
+
+def _require_bias(A_in: NDArray[Any], W: NDArray[Any], B: NDArray[Any], *, b: str) -> None:
+    """B must be a row of one bias per unit: (j,) or (1, j), not a (j, 1) column."""
+    j = W.shape[1]
     if B.shape not in ((j,), (1, j)):
         if B.shape == (j, 1):
             m = A_in.shape[0] if A_in.ndim == 2 else 1
@@ -110,7 +66,7 @@ def check_layer(A_in: NDArray[Any], W: NDArray[Any], B: NDArray[Any], *, a: str,
         )
 
 
-def check_activation(g: Callable[..., Any]) -> None:
+def require_activation(g: Callable[..., Any]) -> None:
     """g must be a function such as sigmoid."""
     if not callable(g):
         raise TypeError(
@@ -120,7 +76,7 @@ def check_activation(g: Callable[..., Any]) -> None:
         )
 
 
-def check_activated(g: Callable[..., Any], Z: Any, A_out: Any, dtype: np.dtype[Any]) -> Array:
+def require_activated(g: Callable[..., Any], Z: Any, A_out: Any, dtype: np.dtype[Any]) -> Array:
     """g(Z) must be real numbers of Z's shape: an activation acts on each entry on its own.
 
     The result has the layer's float dtype, whatever number type g returned (bools included).
@@ -154,23 +110,19 @@ def check_activated(g: Callable[..., Any], Z: Any, A_out: Any, dtype: np.dtype[A
     return activated.astype(dtype, copy=False)
 
 
-FAST = (np.dtype(np.float32), np.dtype(np.float64))
-
-
-def ready(A_in: Any, W: Any, B: Any) -> tuple[Array, Array, Array] | None:
-    """(A_in, W, B) when they are float32 or float64 arrays of one dtype whose shapes fit one
-    dense layer: every check would pass and nothing needs converting, so dense can skip them.
-    """
-    if not (type(A_in) is type(W) is type(B) is np.ndarray):
-        return None
-    dtype = W.dtype
-    fits = (
-        (dtype is FAST[0] or dtype is FAST[1])  # `is`: cheaper than ==, and enough for these two
-        and A_in.dtype is dtype
-        and B.dtype is dtype
-        and W.ndim == 2
-        and 1 <= B.ndim <= A_in.ndim <= 2  # (j,) or (1, j) bias; (n,) or (m, n) input
-        and A_in.shape[-1] == W.shape[0]
-        and B.shape[-1] == B.size == W.shape[1]
-    )
-    return (A_in, W, B) if fits else None
+def require_out(out: Any, shape: tuple[int, ...]) -> Array:
+    """`out` must be a float array of z's shape: numpy would broadcast into a bigger one."""
+    if not isinstance(out, np.ndarray) or out.dtype.kind != "f":
+        what = (
+            f"an array of dtype {out.dtype}" if isinstance(out, np.ndarray) else type(out).__name__
+        )
+        raise TypeError(
+            f"out must be a float array of z's shape {shape}, but it is {what}.\n"
+            "Hint: leave out= unset to get a new array, or pass np.empty(z.shape)."
+        )
+    if out.shape != shape:
+        raise ValueError(
+            f"out has shape {out.shape} but z has shape {shape}; they must be the same.\n"
+            "Hint: pass np.empty(z.shape), or z itself (if z is a float array) to work in place."
+        )
+    return out

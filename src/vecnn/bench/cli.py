@@ -24,7 +24,7 @@ from vecnn.bench.results import (
 from vecnn.bench.timing import QUICK_SIZES, SIZES, efficiency, run
 
 
-class Progress:
+class _Progress:
     """A one-line progress bar on stderr, drawn only when stderr is a terminal."""
 
     def __init__(self, total: int) -> None:
@@ -43,7 +43,7 @@ class Progress:
             sys.stderr.write("\r" + " " * 80 + "\r")
 
 
-def table(report: Report) -> str:
+def _table(report: Report) -> str:
     """The results as an aligned text table, with speedups over the lecture's loop."""
     head = ("size m x n x j", "dtype", "implementation", "median", "GFLOP/s", "vs lecture loop")
     lines = [" ".join(f"{h:>{w}}" for h, w in zip(head, (18, 8, 14, 11, 9, 15), strict=True))]
@@ -61,7 +61,7 @@ def table(report: Report) -> str:
     return "\n".join(lines)
 
 
-def ratios(report: Report) -> str:
+def _ratios(report: Report) -> str:
     """dense over the raw one-liner and over the bare product, at every size, side by side."""
     lines = ["", "dense's time over the one-liner 1/(1+np.exp(-(A_in @ W + b))) and over A_in @ W:"]
     sizes: list[Size] = list(dict.fromkeys((r["m"], r["n"], r["j"]) for r in report["results"]))
@@ -75,7 +75,7 @@ def ratios(report: Report) -> str:
     return "\n".join(lines)
 
 
-def unwritable(path: str) -> str | None:
+def _unwritable(path: str) -> str | None:
     """Why `path` cannot be written, checked before minutes of benchmarking; or None."""
     folder = os.path.dirname(os.path.abspath(path))
     if os.path.isdir(path):
@@ -96,11 +96,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--efficiency-only", action="store_true", help="only dense vs A_in @ W at 1024^3"
     )
     args = parser.parse_args(argv)
-    if args.json and (why := unwritable(args.json)):
+    if args.json and (why := _unwritable(args.json)):
         print(f"vecnn-bench: cannot write --json {args.json}: {why}.", file=sys.stderr)
         return 2
     try:
-        report = benchmark(args.quick, args.efficiency_only)
+        report = _benchmark(args.quick, args.efficiency_only)
     except BrokenPipeError:  # `vecnn-bench | head`: the reader has gone; stop quietly
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
@@ -115,25 +115,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
-def measure_rows(report: Report, sizes: Sequence[Size], quick: bool) -> None:
+def _measure_rows(report: Report, sizes: Sequence[Size], quick: bool) -> None:
     """Measure one size after another into the report, then print its table; on Ctrl-C the
     table holds the sizes measured so far."""
-    progress = Progress(len(sizes) * len(DTYPES))
+    progress = _Progress(len(sizes) * len(DTYPES))
     budget, most = (0.05, 7) if quick else (1.0, 51)
     try:
         for size in sizes:
             report["results"] += run([size], budget, most, progress)["results"]
     finally:
         progress.close()
-        print(table(report), flush=True)
+        print(_table(report), flush=True)
 
 
-def benchmark(quick: bool, efficiency_only: bool) -> Report:
+def _benchmark(quick: bool, efficiency_only: bool) -> Report:
     """Run and print the benchmark; return its report."""
     report: Report = {"machine": machine(), "results": []}
     if not efficiency_only:
-        measure_rows(report, QUICK_SIZES if quick else SIZES, quick)
-        print(ratios(report))
+        _measure_rows(report, QUICK_SIZES if quick else SIZES, quick)
+        print(_ratios(report))
         report["networks"] = network.run(quick)
         print("\n" + network.table(report["networks"]), flush=True)
     size, rounds = (128, 15) if quick else (1024, 41)

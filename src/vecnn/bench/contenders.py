@@ -23,7 +23,7 @@ from vecnn.layer import dense, dense_loop
 CAPS = {PYTHON_LOOPS: 2e7, LECTURE_LOOP: 1e5, DENSE_LOOP: 1e5}  # multiply-adds; loop steps
 
 
-def python_loops(
+def _python_loops(
     A_in: list[list[float]], W: list[list[float]], b: list[float]
 ) -> list[list[float]]:
     """The layer in plain Python: a loop over examples, units and inputs; no numpy at all."""
@@ -59,7 +59,7 @@ def implementations(A_in: np.ndarray, W: np.ndarray, b: np.ndarray) -> dict[str,
     """Zero-argument callables, each computing the same layer its own way."""
     lists = (A_in.tolist(), W.tolist(), b.tolist())  # converted once, outside the timing
     impls: dict[str, Callable[[], Any]] = {
-        PYTHON_LOOPS: lambda: python_loops(*lists),
+        PYTHON_LOOPS: lambda: _python_loops(*lists),
         LECTURE_LOOP: lambda: np.stack([lecture_dense(a_in, W, b) for a_in in A_in]),
         DENSE_LOOP: lambda: np.stack([dense_loop(a_in, W, b) for a_in in A_in]),
         ONE_LINER: lambda: 1 / (1 + np.exp(-(A_in @ W + b))),

@@ -14,7 +14,7 @@ from threadpoolctl import threadpool_info
 from vecnn.bench.results import Machine
 
 
-def cpuinfo(field: str) -> str | None:
+def _cpuinfo(field: str) -> str | None:
     """The first value of a field of /proc/cpuinfo (Linux), or None."""
     try:
         with open("/proc/cpuinfo", encoding="utf-8") as f:
@@ -37,9 +37,9 @@ def machine() -> Machine:
     config: Any = np.show_config(mode="dicts")
     blas = config["Build Dependencies"]["blas"]
     return {
-        "cpu": cpuinfo("model name") or platform.processor() or platform.machine(),
+        "cpu": _cpuinfo("model name") or platform.processor() or platform.machine(),
         "cores": os.cpu_count(),
-        "mhz": float(cpuinfo("cpu MHz") or 0),
+        "mhz": float(_cpuinfo("cpu MHz") or 0),
         "simd_bits": simd_bits(),
         "python": platform.python_version(),
         "numpy": np.__version__,

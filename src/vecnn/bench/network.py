@@ -25,7 +25,7 @@ DIGITS, ROASTS = "400→25→15→1", "2→3→1"
 PLANE, QUICK_PLANE = 200, 50  # the roasts: a 200 x 200 plane (40,000), or 50 x 50 with --quick
 
 
-def loop_over_examples(A_in: np.ndarray, layers: list[Layer]) -> np.ndarray:
+def _loop_over_examples(A_in: np.ndarray, layers: list[Layer]) -> np.ndarray:
     """Each example through each layer with the lecture's loop over units (dense_loop)."""
     rows = []
     for a in A_in:  # (n,)  one example
@@ -37,7 +37,7 @@ def loop_over_examples(A_in: np.ndarray, layers: list[Layer]) -> np.ndarray:
 
 def contenders(A_in: np.ndarray, layers: list[Layer]) -> dict[str, Callable[[], Any]]:
     return {
-        LOOP: lambda: loop_over_examples(A_in, layers),
+        LOOP: lambda: _loop_over_examples(A_in, layers),
         CALLS: lambda: sequential(A_in, layers),
     }
 

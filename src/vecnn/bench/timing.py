@@ -70,7 +70,7 @@ def peak_memory_factor(A_in: np.ndarray, W: np.ndarray, b: np.ndarray) -> float:
     return peak / A_out.nbytes
 
 
-def layer(rng: np.random.Generator, m: int, n: int, j: int, dtype: str) -> tuple[np.ndarray, ...]:
+def _layer(rng: np.random.Generator, m: int, n: int, j: int, dtype: str) -> tuple[np.ndarray, ...]:
     """Random A_in, W and b, uniform in [-1, 1]."""
     A_in = rng.uniform(-1, 1, size=(m, n)).astype(dtype)  # (m, n)
     W = rng.uniform(-1, 1, size=(n, j)).astype(dtype)  # (n, j)
@@ -91,7 +91,7 @@ def run(
     for m, n, j in sizes:
         for dtype in DTYPES:
             progress(f"{m}x{n}x{j} {dtype}")
-            impls = implementations(*layer(rng, m, n, j, dtype))
+            impls = implementations(*_layer(rng, m, n, j, dtype))
             notes = {name: why for name in impls if (why := skipped(name, m, n, j))}
             times = measure({k: v for k, v in impls.items() if k not in notes}, budget, max_rounds)
             for name in impls:
@@ -118,7 +118,7 @@ def efficiency(size: int, rounds: int) -> Efficiency:
     rng = np.random.default_rng(1)
 
     def one(dtype: str) -> DtypeEfficiency:
-        A_in, W, b = layer(rng, size, size, size, dtype)
+        A_in, W, b = _layer(rng, size, size, size, dtype)
         timed = {DENSE: partial(dense, A_in, W, b), BARE: partial(np.matmul, A_in, W)}
         times = measure(timed, 1e9, rounds)
         ratio = statistics.median(times[DENSE]) / statistics.median(times[BARE])
