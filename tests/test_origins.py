@@ -77,7 +77,9 @@ def test_materials_dormant_loaders_stay_asleep(published):
             assert trigger is None or trigger not in html.read_text(encoding="utf-8"), (url, page)
     # the published site links its repository, and that link does not wake the facts loader
     home = (published / "index.html").read_text(encoding="utf-8")
-    repo_url = json.loads((ROOT / "notebooks" / "site.json").read_text(encoding="utf-8"))["repo_url"]
+    repo_url = json.loads((ROOT / "notebooks" / "site.json").read_text(encoding="utf-8"))[
+        "repo_url"
+    ]
     assert f'href="{repo_url}"' in home
 
 
