@@ -14,6 +14,7 @@ import nbformat
 from mkdocs.structure.files import File, Files
 
 from sitebuild import (
+    codelines,
     dates,
     figures,
     fixes,
@@ -25,6 +26,7 @@ from sitebuild import (
     pictures,
     speed,
     stepper,
+    tables,
 )
 
 LAB = "lab.ipynb"  # the one lab notebook: exercises with their solutions marked
@@ -85,8 +87,8 @@ def on_page_context(context: Any, page: Any, config: Any, **kwargs: Any) -> Any:
 
 def on_page_content(content: str, page: Any, **kwargs: Any) -> str:
     if page.file.src_uri == LAB:
-        content = notebook_css.trim(lab.fold_solutions(content))
-    content = pictures.responsive(content, DRAWN)
+        content = codelines.spans(notebook_css.trim(lab.fold_solutions(content)))
+    content = tables.labelled(pictures.responsive(content, DRAWN))
     return mathml.typeset(fixes.drop_notebook_mathjax(content))
 
 
