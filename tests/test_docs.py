@@ -165,3 +165,29 @@ def test_the_lessons_code_fits_a_phone(name):
             if len(line) > PHONE_CHARS - nested:
                 long.append(f"{lineno + k + 1}: {line}")
     assert long == [], f"{name}: lines longer than a phone's column: {long}"
+
+
+def test_table_cells_are_labelled_with_their_columns():
+    from sitebuild import tables
+
+    html = (
+        "<table>\n<thead>\n<tr>\n<th>m × n × j</th>\n<th><code>dense</code> ÷ bare</th>\n</tr>"
+        "\n</thead>\n<tbody>\n<tr>\n<td>1×2×3</td>\n<td>19.55</td>\n</tr>\n</tbody>\n</table>"
+    )
+    out = tables.labelled(html)
+    assert '<td data-label="m × n × j">1×2×3</td>' in out
+    assert '<td data-label="dense ÷ bare">19.55</td>' in out
+    assert tables.labelled(out) == out, "labelling twice changes nothing"
+
+
+def test_each_line_of_the_labs_code_is_a_span_and_the_text_is_unchanged():
+    import html as html_lib
+
+    from sitebuild import codelines
+
+    pre = '<pre><span></span><span class="k">for</span> x:\n    <span class="n">y</span>\n</pre>'
+    out = codelines.spans(pre)
+    assert out.count('<span class="code-line">') == 2
+    text = lambda s: html_lib.unescape(re.sub(r"<[^>]+>", "", s))  # noqa: E731
+    assert text(out) == text(pre)
+    assert codelines.spans(out) == out
