@@ -368,7 +368,7 @@ def test_a_long_line_wraps_with_a_mark_and_copies_whole(browser, base_url):
         page = visit.page
         visit.context.grant_permissions(["clipboard-read", "clipboard-write"])
         block = page.locator("div.highlight", has_text="pip install").first
-        line = block.locator('[id^="__span-"]').first
+        line = block.locator(".code-line--long").first
         style = line.evaluate(
             "l => ({lines: l.getBoundingClientRect().height / parseFloat(getComputedStyle(l).lineHeight),"
             " indent: getComputedStyle(l).textIndent, bar: getComputedStyle(l).backgroundImage})"
