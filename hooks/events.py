@@ -87,7 +87,7 @@ def on_page_context(context: Any, page: Any, config: Any, **kwargs: Any) -> Any:
 
 def on_page_content(content: str, page: Any, **kwargs: Any) -> str:
     if page.file.src_uri == LAB:
-        content = codelines.spans(notebook_css.trim(lab.fold_solutions(content)))
+        content = notebook_css.trim(lab.fold_solutions(content))
     content = tables.labelled(pictures.responsive(content, DRAWN))
     content = codelines.mark(content)
     return mathml.typeset(fixes.drop_notebook_mathjax(content))

@@ -322,12 +322,29 @@ DOES_NOT_FIT = """() => {
     || el.getBoundingClientRect().right > column.right + 1;
   const scrolls = el => el.scrollWidth > el.clientWidth + 1;
   const blocks = [...document.querySelectorAll("article pre")];
-  const lines = blocks.filter(pre => pre.closest(".language-text, .jp-OutputArea"))
-    .flatMap(pre => [...pre.querySelectorAll('[id^="__span-"], .code-line')]);
-  const rowsWrapped = lines.filter(line => line.textContent.includes("[")).filter(line => {
-    const height = parseFloat(getComputedStyle(line).lineHeight);
-    return line.getBoundingClientRect().height > 1.5 * height;
-  });
+  // each printed line holding a "[", as a Range over its characters: on one row of the screen?
+  const rowsWrapped = [];
+  for (const pre of blocks.filter(pre => pre.closest(".language-text, .jp-OutputArea"))) {
+    const chars = [];
+    const walk = document.createTreeWalker(pre, NodeFilter.SHOW_TEXT);
+    for (let node = walk.nextNode(); node; node = walk.nextNode())
+      if (!node.parentElement.closest("button, nav"))
+        for (let i = 0; i < node.data.length; i++) chars.push([node, i]);
+    const text = chars.map(([node, i]) => node.data[i]).join("");
+    let start = 0;
+    for (const line of text.split("\\n")) {
+      const end = start + line.length;
+      if (line.includes("[")) {
+        const range = document.createRange();
+        range.setStart(...chars[start]);
+        range.setEnd(chars[end - 1][0], chars[end - 1][1] + 1);
+        const rows = new Set([...range.getClientRects()].filter(r => r.width > 0)
+          .map(r => Math.round(r.top)));
+        if (rows.size > 1) rowsWrapped.push({textContent: line});
+      }
+      start = end + 1;
+    }
+  }
   return {
     blocks: blocks.length,
     // (Material lets a code block on a phone run to the screen's edges, past the text column.)

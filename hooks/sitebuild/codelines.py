@@ -2,13 +2,12 @@
 
 extra.css wraps a marked line with a hanging indent and a bar down its continued part, so a
 wrapped line never reads as two, and the block never scrolls sideways. Only lines longer than
-LONG characters are marked: the pages' snippets are written to fit a phone, and laying out every
-line as a block of its own made each page start measurably slower.
+LONG characters get a <span class="code-line code-line--long"> of their own: the pages'
+snippets are written to fit a phone, and an element per line (pymdownx's line_spans) made
+each page start measurably slower in Lighthouse's throttled phone.
 
-- The pages' lines come as <span id="__span-N-M"> from pymdownx.highlight's line_spans.
-- The lab's come from nbconvert as one <pre> of text; each line gets <span class="code-line">.
-Pygments closes its spans at the end of every line, so splitting at newlines keeps the markup
-whole.
+This works on the pages' code (pymdownx.highlight) and the lab's (nbconvert) alike: Pygments
+closes its spans at the end of every line, so splitting at newlines keeps the markup whole.
 """
 
 from __future__ import annotations
@@ -18,8 +17,7 @@ import re
 
 LONG = 36  # characters: what fits a 340 px screen's code column
 MARK = "code-line--long"
-PRE = re.compile(r"(<pre>(?:<span></span>)?)(.*?)(</pre>)", re.S)
-LINE = re.compile(r'<span id="(__span-[\d-]+)">(.*?\n)</span>', re.S)
+PRE = re.compile(r"(<pre>(?:<span></span>)?(?:<code>)?)(.*?)((?:</code>)?</pre>)", re.S)
 TAG = re.compile(r"<[^>]+>")
 
 
@@ -28,33 +26,19 @@ def long(line: str) -> bool:
 
 
 def mark(content: str) -> str:
-    """The pages' long lines get class="code-line--long"."""
-
-    def line(match: re.Match[str]) -> str:
-        if not long(match[2]):
-            return match[0]
-        return f'<span id="{match[1]}" class="{MARK}">{match[2]}</span>'
-
-    return LINE.sub(line, content)
-
-
-def spans(content: str) -> str:
-    """Every line of every <pre> of the lab's HTML in its own span, long ones marked."""
+    """Every long line of every <pre> in its own marked span; the newlines stay inside."""
 
     def lines(match: re.Match[str]) -> str:
         body = match[2]
-        if 'class="code-line' in body or not body:
+        if MARK in body or not body:
             return match[0]
         parts = body.split("\n")
         last = parts.pop()  # text after the final newline: usually empty
-        wrapped = "".join(span(part + "\n") for part in parts)
-        if last:
-            wrapped += span(last)
-        return match[1] + wrapped + match[3]
+        out = "".join(span(part + "\n") for part in parts)
+        return match[1] + out + (span(last) if last else "") + match[3]
 
     return PRE.sub(lines, content)
 
 
 def span(line: str) -> str:
-    kind = f"code-line {MARK}" if long(line) else "code-line"
-    return f'<span class="{kind}">{line}</span>'
+    return f'<span class="code-line {MARK}">{line}</span>' if long(line) else line
