@@ -19,6 +19,7 @@ import nbformat
 from mkdocs.structure.files import File, Files
 
 from sitebuild import (
+    codelines,
     csp,
     dates,
     fixes,
@@ -33,6 +34,7 @@ from sitebuild import (
     pictures,
     speed,
     stepper,
+    tables,
 )
 from sitebuild.build import Build
 
@@ -130,7 +132,8 @@ def on_page_content(content: str, page: Any, config: Any, **kwargs: Any) -> str:
     if page.file.src_uri == LAB:
         content = fixes.drop_mermaid(lab.fold_solutions(content))
         content = notebook_css.move_to_file(content, Path(config["site_dir"], page.file.dest_uri))
-    content = pictures.responsive(content, under_way().drawn)
+    content = tables.labelled(pictures.responsive(content, under_way().drawn))
+    content = codelines.mark(content)
     return mathml.typeset(fixes.drop_notebook_mathjax(content))
 
 

@@ -14,8 +14,9 @@ import json
 
 import nbformat
 import pytest
+import yaml
 
-from tests import audit
+from tests import audit, pages
 from tests.browsing import Visit
 from tests.conftest import ROOT
 
@@ -153,18 +154,19 @@ def layout_checks(page, width: int) -> dict[str, float]:
         scroll = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     short = [b for b in brackets if b["ratio"] < 0.85]
     assert not short, f"brackets shorter than their matrix: {short}"
-    assert page.evaluate(FIGURE_FIT) == []
     measured: dict[str, float] = {"bracket": min((b["ratio"] for b in brackets), default=1.0)}
-    for img in page.locator('img[src*="figures/"]').all():
-        img.scroll_into_view_if_needed()
-        labels = img.evaluate(LABEL_SIZES)
-        name = labels["src"].rsplit("/", 1)[-1]
-        sizes = sorted(labels["sizes"])
-        assert sizes, f"{name}: no labels found"
-        median = sizes[len(sizes) // 2]
-        assert median >= 11, f"{name} at {width} px: median label {median:.1f} px < 11"
-        assert sizes[0] >= 8, f"{name} at {width} px: smallest label {sizes[0]:.1f} px < 8"
-        measured[name] = sizes[0]
+    with unfolded(page):  # Figure 5 sits in its question's folded answer
+        assert page.evaluate(FIGURE_FIT) == []
+        for img in page.locator('img[src*="figures/"]').all():
+            img.scroll_into_view_if_needed()
+            labels = img.evaluate(LABEL_SIZES)
+            name = labels["src"].rsplit("/", 1)[-1]
+            sizes = sorted(labels["sizes"])
+            assert sizes, f"{name}: no labels found"
+            median = sizes[len(sizes) // 2]
+            assert median >= 11, f"{name} at {width} px: median label {median:.1f} px < 11"
+            assert sizes[0] >= 8, f"{name} at {width} px: smallest label {sizes[0]:.1f} px < 8"
+            measured[name] = sizes[0]
     assert covered == [], f"a copy button covers text: {covered}"
     assert scroll <= 0, f"the page scrolls sideways by {scroll} px at {width} px"
     return measured
@@ -256,9 +258,10 @@ def test_copy_button_copies_exactly_the_code(browser, base_url):
             "button.md-code__button[data-md-type=copy], button.md-clipboard"
         ).first.click()
         copied = page.evaluate("() => navigator.clipboard.readText()")
-        code = block.locator("code").inner_text()
+        # the code as written (its text, not its rendering: a wrapped line is still one line)
+        code = block.locator("code").text_content()
         assert copied.strip() == code.strip()
-        assert copied.startswith("from vecnn.lesson import W, b, x\n")
+        assert copied.startswith("from vecnn.lesson import W, b, x\n\nprint(")
 
 
 def test_search_finds_matmul(browser, base_url):
@@ -304,3 +307,134 @@ def test_without_the_math_font_brackets_stay_short(browser, base_url):
         assert ratios and min(ratios) < 0.6, ratios
     finally:
         context.close()
+
+
+# --- a phone's width: nothing scrolls sideways, nothing is wider than the column ------------
+
+PHONE = {"width": 390, "height": 844}
+
+# What does not fit a phone's column, with every folded answer opened: code and output blocks
+# that scroll sideways, output lines holding an array row (a "[") that wrap onto a second line,
+# tables and display formulas wider than the column.
+DOES_NOT_FIT = """() => {
+  const column = document.querySelector("article").getBoundingClientRect();
+  const wider = el => el.getBoundingClientRect().width > column.width + 1
+    || el.getBoundingClientRect().right > column.right + 1;
+  const scrolls = el => el.scrollWidth > el.clientWidth + 1;
+  const blocks = [...document.querySelectorAll("article pre")];
+  // each printed line holding a "[", as a Range over its characters: on one row of the screen?
+  const rowsWrapped = [];
+  for (const pre of blocks.filter(pre => pre.closest(".language-text, .jp-OutputArea"))) {
+    const chars = [];
+    const walk = document.createTreeWalker(pre, NodeFilter.SHOW_TEXT);
+    for (let node = walk.nextNode(); node; node = walk.nextNode())
+      if (!node.parentElement.closest("button, nav"))
+        for (let i = 0; i < node.data.length; i++) chars.push([node, i]);
+    const text = chars.map(([node, i]) => node.data[i]).join("");
+    let start = 0;
+    for (const line of text.split("\\n")) {
+      const end = start + line.length;
+      if (line.includes("[")) {
+        const range = document.createRange();
+        range.setStart(...chars[start]);
+        range.setEnd(chars[end - 1][0], chars[end - 1][1] + 1);
+        const rows = new Set([...range.getClientRects()].filter(r => r.width > 0)
+          .map(r => Math.round(r.top)));
+        if (rows.size > 1) rowsWrapped.push({textContent: line});
+      }
+      start = end + 1;
+    }
+  }
+  return {
+    blocks: blocks.length,
+    // (Material lets a code block on a phone run to the screen's edges, past the text column.)
+    scrolling: blocks.filter(pre => scrolls(pre) || [...pre.children].some(scrolls)
+      || pre.getBoundingClientRect().left < -0.5
+      || pre.getBoundingClientRect().right > window.innerWidth + 0.5)
+      .map(pre => pre.textContent.slice(0, 60)),
+    rowsWrapped: rowsWrapped.map(line => line.textContent.trim().slice(0, 60)),
+    tables: [...document.querySelectorAll("article table")]
+      .filter(t => wider(t) || scrolls(t) || scrolls(t.parentElement))
+      .map(t => t.textContent.trim().slice(0, 40)),
+    formulas: [...document.querySelectorAll("article .math")]
+      .filter(m => scrolls(m) || wider(m) || wider(m.querySelector("math")))
+      .map(m => m.textContent.trim().slice(0, 40)),
+    column: column.width,
+  };
+}"""
+
+
+@pytest.mark.parametrize("path", audit.PAGES)
+def test_at_a_phones_width_every_block_table_and_formula_fits(browser, base_url, path):
+    """At 390 px, with every answer unfolded: no code or output block scrolls sideways, no
+    printed array row wraps, no table or display formula is wider than the column."""
+    with Visit(browser, base_url, path, viewport=PHONE) as visit:
+        with unfolded(visit.page):
+            seen = visit.page.evaluate(DOES_NOT_FIT)
+    MEASURED[f"{path or 'home'} 390 fit"] = {"blocks": seen["blocks"], "column": seen["column"]}
+    assert seen["scrolling"] == [], f"blocks that scroll sideways: {seen['scrolling']}"
+    assert seen["rowsWrapped"] == [], f"printed rows that wrap: {seen['rowsWrapped']}"
+    assert seen["tables"] == [], f"tables wider than the column: {seen['tables']}"
+    assert seen["formulas"] == [], f"formulas wider than the column: {seen['formulas']}"
+
+
+def test_a_long_line_wraps_with_a_mark_and_copies_whole(browser, base_url):
+    """A line too long for a phone (the install command's address) wraps with a hanging indent
+    and a visible bar, and the copy button still copies it as one line."""
+    with Visit(browser, base_url, "", viewport=PHONE) as visit:
+        page = visit.page
+        visit.context.grant_permissions(["clipboard-read", "clipboard-write"])
+        block = page.locator("div.highlight", has_text="pip install").first
+        line = block.locator(".code-line--long").first
+        style = line.evaluate(
+            "l => ({lines: l.getBoundingClientRect().height / parseFloat(getComputedStyle(l).lineHeight),"
+            " indent: getComputedStyle(l).textIndent, bar: getComputedStyle(l).backgroundImage})"
+        )
+        assert style["lines"] > 1.5, "the install command fits: this test needs a longer line"
+        assert style["indent"].startswith("-") and "gradient" in style["bar"], style
+        block.hover()
+        block.locator("button.md-code__button[data-md-type=copy]").first.click()
+        copied = page.evaluate("() => navigator.clipboard.readText()")
+        assert copied.strip().startswith("pip install ") and "\n" not in copied.strip()
+
+
+def test_the_lab_has_the_column_of_every_other_page(browser, base_url):
+    for width in WIDTHS:
+        viewport = {"width": width, "height": 900}
+        widths = {}
+        for path, text in [("lab/", ".jp-MarkdownCell p"), ("conventions/", "article > p")]:
+            with Visit(browser, base_url, path, viewport=viewport) as visit:
+                widths[path] = visit.page.locator(text).first.evaluate(
+                    "p => p.getBoundingClientRect().width"
+                )
+        assert widths["lab/"] == pytest.approx(widths["conventions/"], abs=1), (width, widths)
+
+
+def test_the_notebook_download_is_a_button_with_words(browser, base_url):
+    with Visit(browser, base_url, "lab/", viewport=PHONE) as visit:
+        link = visit.page.locator("a[download][href$='.ipynb']")
+        assert link.inner_text().strip() == "Download notebook"
+        box = link.bounding_box()
+        assert box and box["height"] >= 38 and box["width"] >= 120, box
+
+
+def section(title: str) -> list[str]:
+    """The sources of one section of mkdocs.yml's nav, such as "Going further"."""
+    nav = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), pages.ConfigLoader)["nav"]
+    return next(pages.sources(item[title]) for item in nav if title in item)
+
+
+GOING_FURTHER = section("Going further")
+
+
+@pytest.mark.parametrize("source", GOING_FURTHER)
+def test_each_going_further_page_asks_a_checked_question(browser, base_url, source):
+    """A question with its answer folded, and in the answer code with its printed output."""
+    with Visit(browser, base_url, pages.url(source), viewport=PHONE) as visit:
+        page = visit.page
+        question = page.locator(".admonition.question")
+        assert question.count() >= 1, f"{source} asks no question"
+        answer = question.first.locator("details")
+        assert answer.get_attribute("open") is None, "the answer is folded"
+        assert answer.locator(".language-python").count() >= 1
+        assert answer.locator(".language-text").count() >= 1

@@ -111,3 +111,89 @@ def test_each_part_asks_and_answers_with_code_and_ends_with_a_recap(name):
     assert len(bullets) == 3 and "**Next:**" in recap[1], (
         f"{name}: a three-line recap and a pointer"
     )
+
+
+GOING_FURTHER = ["conventions.md", "mistakes.md", "proof.md", "speed.md"]
+
+
+@pytest.mark.parametrize("name", GOING_FURTHER)
+def test_each_going_further_page_asks_a_question_its_code_answers(name):
+    """At least one folded question, whose answer in bold is what its snippet prints."""
+    text = (ROOT / "docs" / name).read_text(encoding="utf-8")
+    answers = ANSWER.findall(text)
+    assert '!!! question "' in text and answers, f"{name} asks no question"
+    for _, body in answers:
+        said = re.search(r"\*\*(.+?)\*\*", body)
+        assert said, f"{name}: an answer does not open with its answer in bold"
+        printed = re.findall(r"expected-output-->\s*```text\n(.*?)```", body, re.S)
+        assert printed and said[1] in " ".join(printed), (
+            f"{name}: the answer says {said[1]!r} but its code prints {printed!r}"
+        )
+
+
+def test_the_broadcasting_section_comes_before_common_mistakes():
+    """Part 4 teaches the rule that Common mistakes relies on, with checked snippets."""
+    part4 = (ROOT / "docs" / "matrix-multiplication-code.md").read_text(encoding="utf-8")
+    section = part4.split("\n## Broadcasting\n", 1)
+    assert len(section) == 2, "part 4 has no Broadcasting section"
+    body = section[1].split("\n## ", 1)[0]
+    assert body.count("```python") >= 2 and "(3, 1)" in body and "(1, 3)" in body
+    assert "figures/broadcasting.svg" in body
+    order = pages.SOURCES
+    assert order.index("matrix-multiplication-code.md") < order.index("mistakes.md")
+    assert (
+        "matrix-multiplication-code.md#broadcasting" in (ROOT / "docs" / "mistakes.md").read_text()
+    )
+
+
+PHONE_CHARS = 43  # a code line at 390 px (Material's 13.6 px mono in a 358 px column)
+
+
+@pytest.mark.parametrize("name", LESSON + ["index.md", "conventions.md", "mistakes.md"])
+def test_the_lessons_code_fits_a_phone(name):
+    """The lesson's snippets and their printed rows are written to fit a phone's column, so the
+    wrap-with-a-mark fallback (extra.css) is left for what cannot be shortened."""
+    long = []
+    for lineno, info, code, _ in fences(ROOT / "docs" / name):
+        lines = code.split("\n")
+        indent = min((len(x) - len(x.lstrip()) for x in lines if x.strip()), default=0)
+        nested = indent > 0
+        for k, line in enumerate(lines):
+            line = line[indent:] if not line[:indent].strip() else line
+            if info == "text" and "[" not in line:
+                continue  # prose wraps between words
+            if len(line) > PHONE_CHARS - nested:
+                long.append(f"{lineno + k + 1}: {line}")
+    assert long == [], f"{name}: lines longer than a phone's column: {long}"
+
+
+def test_table_cells_are_labelled_with_their_columns():
+    from sitebuild import tables
+
+    html = (
+        "<table>\n<thead>\n<tr>\n<th>m × n × j</th>\n<th><code>dense</code> ÷ bare</th>\n</tr>"
+        "\n</thead>\n<tbody>\n<tr>\n<td>1×2×3</td>\n<td>19.55</td>\n</tr>\n</tbody>\n</table>"
+    )
+    out = tables.labelled(html)
+    assert '<td data-label="m × n × j">1×2×3</td>' in out
+    assert '<td data-label="dense ÷ bare">19.55</td>' in out
+    assert tables.labelled(out) == out, "labelling twice changes nothing"
+
+
+def test_long_code_lines_are_marked_and_the_text_is_unchanged():
+    """The lab's (nbconvert) and the pages' (pymdownx) code: long lines get a span, short ones
+    stay plain text, the text is the same, and marking twice changes nothing."""
+    import html as html_lib
+
+    from sitebuild import codelines
+
+    long = "y" * (codelines.LONG + 1) + " &amp; z"
+    text = lambda s: html_lib.unescape(re.sub(r"<[^>]+>", "", s))  # noqa: E731
+    for pre in [
+        f'<pre><span></span><span class="k">for</span> x:\n    <span class="n">{long}</span>\n</pre>',
+        f'<pre><span></span><code><span class="n">x</span> = 1\n{long}\n</code></pre>',
+    ]:
+        out = codelines.mark(pre)
+        assert out.count(f'<span class="code-line {codelines.MARK}">') == 1, out
+        assert text(out) == text(pre)
+        assert codelines.mark(out) == out

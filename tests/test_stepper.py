@@ -1,20 +1,25 @@
 """The step-through figure of part 1, in Chromium: the lecture's layer step by step, random inputs
-against vecnn, the keyboard, going back, bad entries, reduced motion, and no JavaScript."""
+against vecnn, sums that add up for decimal inputs, the keyboard, going back, bad entries,
+reduced motion, and no JavaScript."""
 
 from __future__ import annotations
+
+import re
+from decimal import Decimal
 
 import numpy as np
 import pytest
 
+from sitebuild import stepper
 from tests.browsing import Visit
 from vecnn import dense, dense_loop, lesson
 
 PAGE = "vectorized-forward-propagation/"
 MINUS = "\u2212"
 LECTURE_STEPS = [
-    "Unit 1: z = w1 · x + b1 = 200×1 + 17×(−2) + (−1) = 165; a = g(z) = 1.00",
-    "Unit 2: z = w2 · x + b2 = 200×(−3) + 17×4 + 1 = −531; a = g(z) = 0.00",
-    "Unit 3: z = w3 · x + b3 = 200×5 + 17×(−6) + 2 = 900; a = g(z) = 1.00",
+    "Unit 1: z1 = w1 · x + b1 = 200×1 + 17×(−2) + (−1) = 165; a1 = g(z1) = 1.00",
+    "Unit 2: z2 = w2 · x + b2 = 200×(−3) + 17×4 + 1 = −531; a2 = g(z2) = 0.00",
+    "Unit 3: z3 = w3 · x + b3 = 200×5 + 17×(−6) + 2 = 900; a3 = g(z3) = 1.00",
     "All units at once: Z = X @ W + B = [165, −531, 900]",
     "A_out = g(Z) = [1.00, 0.00, 1.00]",
 ]
@@ -118,6 +123,7 @@ def test_going_back_restores_the_earlier_step(browser, base_url):
         ("", "Enter a number for x1."),
         ("1e7", "x1 must be between −1,000,000 and 1,000,000."),
         ("-2e300", "x1 must be between −1,000,000 and 1,000,000."),
+        ("0.12345678", "x1 may have at most 6 decimals."),
     ],
 )
 def test_a_bad_entry_gets_a_message_and_no_nan(browser, base_url, entry, message):
@@ -132,7 +138,7 @@ def test_a_bad_entry_gets_a_message_and_no_nan(browser, base_url, entry, message
         assert status(visit.page) == LECTURE_STEPS[0], "the last good input stays on screen"
         x1.fill("100")
         assert stepper.locator("#stepper-x1-error").inner_text() == ""
-        assert status(visit.page).startswith("Unit 1: z = w1 · x + b1 = 100×1 + 17×(−2)")
+        assert status(visit.page).startswith("Unit 1: z1 = w1 · x + b1 = 100×1 + 17×(−2)")
 
 
 def test_reduced_motion_turns_the_transitions_off(browser, base_url):
@@ -143,13 +149,63 @@ def test_reduced_motion_turns_the_transitions_off(browser, base_url):
         assert set(duration.split(", ")) == {"0s"}
 
 
+SUM = re.compile(r"^Unit (\d): z\1 = w\1 · x \+ b\1 = (.+) = ([^;]+); a\1 = g\(z\1\) = ([\d.]+)$")
+
+
+def decimal(text: str) -> Decimal:
+    return Decimal(text.strip("()").replace(MINUS, "-"))
+
+
+@pytest.mark.parametrize("x", [("0.123", "1"), ("-2.5", "0.75"), ("12.345678", "-0.000001")])
+def test_the_shown_sums_add_up_for_decimal_inputs(browser, base_url, x):
+    """Every sum the loop's steps show adds up, in exact decimal arithmetic, with the numbers
+    they show; x is shown as typed; Z and A_out agree with vecnn to the digits shown."""
+    with Visit(browser, base_url, PAGE) as visit:
+        stepper_ = visit.page.locator("[data-stepper]")
+        stepper_.get_by_label("x1").fill(x[0])
+        stepper_.get_by_label("x2").fill(x[1])
+        nxt = stepper_.get_by_role("button", name="Next step")
+        for j in range(3):
+            match = SUM.match(status(visit.page))
+            assert match, status(visit.page)
+            terms = match[2].split(" + ")
+            products = [t.split("×") for t in terms[:-1]]
+            assert [p[0] for p in products] == [v.replace("-", MINUS) for v in x]
+            total = sum(decimal(a) * decimal(w) for a, w in products) + decimal(terms[-1])
+            assert total == decimal(match[3]), f"{match[0]}: the sum is {total}"
+            z = dense(np.array(x, dtype=float), lesson.W, lesson.b, g=lambda v: v)  # (3,)
+            assert float(match[3].replace(MINUS, "-")) == pytest.approx(z[j], abs=1e-9)
+            a = dense(np.array(x, dtype=float), lesson.W, lesson.b)[j]
+            assert match[4] == f"{a:.2f}"
+            nxt.click()
+        shown_x = stepper_.locator("[data-xv]").all_inner_texts()
+        assert shown_x == [v.replace("-", MINUS) for v in x]
+
+
+def test_the_suggested_input_gives_middle_values(browser, base_url):
+    """The lecture's input saturates the sigmoid; the suggested one shows values in between."""
+    assert set(np.round(dense(lesson.x, lesson.W, lesson.b), 2)) <= {0.0, 1.0}
+    middle = dense(np.array(stepper.MIDDLE), lesson.W, lesson.b)  # (3,)
+    assert np.all((middle > 0.1) & (middle < 0.9)), middle
+    with Visit(browser, base_url, PAGE) as visit:
+        title = visit.page.locator("[data-stepper] .stepper__title").inner_text()
+        assert f"x1 = {stepper.MIDDLE[0]}, x2 = {stepper.MIDDLE[1]}" in title
+        names = visit.page.locator("[data-stepper] .stepper__name").all_inner_texts()
+        assert names == ["X", "W", "B", "Z", "A_out"]
+        text = visit.page.inner_text("article")
+        assert f"x1 = {stepper.MIDDLE[0]} and x2 = {stepper.MIDDLE[1]}" in text
+
+
 def test_without_javascript_the_figures_stand_and_the_controls_hide(browser, base_url):
+    """The widget stays hidden, and the page points to the figures instead of to it."""
     with Visit(browser, base_url, PAGE, java_script_enabled=False) as visit:
         page = visit.page
         assert not page.locator("[data-stepper]").is_visible()
         figures = page.locator('img[src*="figures/hnnie-"]')
         assert figures.count() == 5
-        assert all(figures.nth(k).is_visible() for k in range(5))
+        assert all(figures.nth(k).is_visible() for k in range(4))  # 5 is in its folded answer
+        section = page.locator("h2#watch-it-compute + p").inner_text()
+        assert "Figures 1 to 4" in section and "Step through both below" not in section
 
 
 def test_the_script_is_small_and_the_sites_own(base_url):

@@ -1,16 +1,22 @@
 // The step-through figure of part 1 (hooks/sitebuild/stepper.py writes its markup). It computes
 // the dense layer for the x the reader types, with the lecture's W and b from the data
-// attributes, exactly as vecnn.dense does: z = x @ W + b, a = 0.5 * (1 + tanh(z / 2)), a
-// sigmoid that cannot overflow. Steps: units 1..j one at a time, then Z at once, then A_out.
+// attributes: Z = X @ W + B, A_out = g(Z) with g = 0.5 * (1 + tanh(z / 2)), a sigmoid that
+// cannot overflow. Steps: units 1..j one at a time, then Z at once, then A_out.
+// The sums it shows add up: x is shown as entered (up to PLACES decimals), and since W and B
+// are whole numbers, z is exact to that many decimals too.
 (function () {
   "use strict";
-  var LIMIT = 1e6;
+  var LIMIT = 1e6, PLACES = 6;
   var MINUS = "\u2212";
 
   function sigmoid(z) { return 0.5 * (1 + Math.tanh(z / 2)); }
 
-  function number(v) {  // integers as integers, others to two decimals; a real minus sign
-    var text = Number.isInteger(v) ? String(v) : v.toFixed(2);
+  function places(v) {  // how many decimals v needs: 0.123 -> 3 (up to PLACES + 1)
+    var text = v.toFixed(PLACES + 1).replace(/0+$/, "");
+    return text.length - text.indexOf(".") - 1;
+  }
+  function number(v, decimals) {  // to `decimals` places (default: as many as v needs)
+    var text = v.toFixed(decimals === undefined ? places(v) : decimals);
     if (/^-0(\.0+)?$/.test(text)) text = text.slice(1);
     return text.replace("-", MINUS);
   }
@@ -36,14 +42,16 @@
     var x = inputs.map(function (input) { return input.valueAsNumber; });
     function all(sel) { return Array.prototype.slice.call(root.querySelectorAll(sel)); }
 
+    function exact(v) { return number(v, Math.max.apply(null, x.map(places))); }
     function describe(out) {
       if (step < units) {
         var j = step, k = j + 1;
         var sum = x.map(function (xi, i) { return number(xi) + "\u00d7" + term(W[i][j]); }).join(" + ");
-        return "Unit " + k + ": z = w" + k + " \u00b7 x + b" + k + " = " + sum + " + " + term(b[j]) +
-          " = " + number(out.z[j]) + "; a = g(z) = " + activation(out.a[j]);
+        return "Unit " + k + ": z" + k + " = w" + k + " \u00b7 x + b" + k + " = " + sum + " + " +
+          term(b[j]) + " = " + exact(out.z[j]) + "; a" + k + " = g(z" + k + ") = " +
+          activation(out.a[j]);
       }
-      if (step === units) return "All units at once: Z = X @ W + B = " + list(out.z, number);
+      if (step === units) return "All units at once: Z = X @ W + B = " + list(out.z, exact);
       return "A_out = g(Z) = " + list(out.a, activation);
     }
 
@@ -64,7 +72,7 @@
       });
       all("[data-z]").forEach(function (c) {
         var j = +c.dataset.z, shown = step >= units || j <= step;
-        c.textContent = shown ? number(out.z[j]) : "";
+        c.textContent = shown ? exact(out.z[j]) : "";
         c.classList.toggle("is-lit", step < units ? j === step : step === units);
       });
       all("[data-a]").forEach(function (c) {
@@ -82,7 +90,8 @@
       var v = input.valueAsNumber, name = "x" + (+input.dataset.x + 1);
       var problem = input.value.trim() === "" ? "Enter a number for " + name + "." :
         !isFinite(v) ? name + " must be a number, such as 200." :
-        Math.abs(v) > LIMIT ? name + " must be between \u22121,000,000 and 1,000,000." : "";
+        Math.abs(v) > LIMIT ? name + " must be between \u22121,000,000 and 1,000,000." :
+        places(v) > PLACES ? name + " may have at most " + PLACES + " decimals." : "";
       error.textContent = problem;
       input.setAttribute("aria-invalid", problem ? "true" : "false");
       if (!problem) { x[+input.dataset.x] = v; render(); }

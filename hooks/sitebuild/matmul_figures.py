@@ -1,4 +1,5 @@
-"""Figures 6-9, for parts 2-4: what a matrix product computes, drawn from the pages' numbers.
+"""Figures 6-10, for parts 2-4: what a matrix product computes, and how the bias is broadcast,
+drawn from the pages' numbers.
 
 Like Figures 1-5 they are laid out from pieces, so each comes wide and narrow, and their alt
 text is written from the same numbers.
@@ -12,7 +13,7 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from sitebuild.drawing import COLORS, fmt, products, seq
-from sitebuild.layout import WIDE, array, arrow_to, flow, note, sign
+from sitebuild.layout import WIDE, array, arrow_to, compose, flow, note, rows, sign
 from vecnn import matmul_dots
 from vecnn.lesson import W
 
@@ -22,6 +23,9 @@ A3 = np.array([[1, -1, 0.1], [2, -2, 0.2]])  # (2, 3)  part 3's A
 W4 = np.array([[3, 5, 7, 9], [4, 6, 8, 0]])  # (2, 4)  part 3's W
 BATCH = np.array([[200, 17], [1, 2], [0, 0], [-4, 3]])  # (4, 2)  part 4's batch
 ROW, COL = 1, 1  # the entry Figure 9 picks out: row 2, column 2 (counting from 1)
+B_ROW = np.array([[-1, 1, 2]])  # (1, 3)  the lecture's bias as a row: right
+B_COL = B_ROW.T  # (3, 1)  the same numbers as a column: wrong
+PRODUCT = BATCH[:3] @ W  # (3, 3)  Figure 10: three examples, so both biases broadcast
 
 
 def dot_product(width: float) -> Figure:
@@ -96,8 +100,29 @@ def batch(width: float) -> Figure:
     return flow(pieces, width, [note([entry], 11, mono=False)])
 
 
+def broadcasting(width: float) -> Figure:
+    """Figure 10: a (1, 3) row is repeated down the rows, a (3, 1) column across the columns."""
+    m = len(PRODUCT)
+    lines = []
+    for bias, name, hot, words in [
+        (B_ROW, "B (1, 3), repeated", (0, None), "a row: unit j's bias down column j (right)"),
+        (B_COL, "B (3, 1), repeated", (None, 0), "a column: example i gets b[i] (wrong)"),
+    ]:
+        stretched = np.broadcast_to(bias, (m, m))  # (3, 3)  what NumPy adds, without a copy
+        pieces = [
+            array(PRODUCT, "A_in @ W", COLORS["Z"]),
+            sign("+"),
+            array(stretched, name, COLORS["B"], highlight=hot),
+            sign("="),
+            array(PRODUCT + bias, "Z", COLORS["Z"]),
+        ]
+        lines += [*rows(pieces, width), [note([words], 11, mono=False)]]
+    return compose(lines)
+
+
 def alt_text() -> dict[str, str]:
     Z3, Zb = matmul_dots(A3.T, W4), matmul_dots(BATCH, W)
+    good, bad = PRODUCT + B_ROW, PRODUCT + B_COL
     return {
         "dot-product": f"The row {seq(a)} times the column {seq(w)} gives the 1 by 1 result "
         f"{fmt(matmul_dots(a, w)[0, 0])}: {products(a[0], w[:, 0])}.",
@@ -109,6 +134,12 @@ def alt_text() -> dict[str, str]:
         "batch": f"A batch A_in of four examples, shape (4, 2), times W, shape (2, 3), gives a 4 by 3 "
         f"result. Row {ROW + 1} of A_in, {seq(BATCH[ROW])}, dotted with column {COL + 1} of W, "
         f"{seq(W[:, COL])}, gives the entry in row {ROW + 1}, column {COL + 1}: {fmt(Zb[ROW, COL])}.",
+        "broadcasting": f"Two sums with the same 3 by 3 product, rows {seq(PRODUCT[0])}, "
+        f"{seq(PRODUCT[1])} and {seq(PRODUCT[2])}. Adding the bias {seq(B_ROW)} as a row of "
+        f"shape (1, 3) repeats it down the rows and gives rows {seq(good[0])}, {seq(good[1])} "
+        f"and {seq(good[2])}. Adding it as a column of shape (3, 1) repeats it across the "
+        f"columns and gives rows {seq(bad[0])}, {seq(bad[1])} and {seq(bad[2])}: only the "
+        "diagonal matches.",
     }
 
 
@@ -117,5 +148,6 @@ FIGURES: dict[str, Callable[[float], Figure]] = {
     "transpose": transpose,
     "shape-rule": shape_rule,
     "batch": batch,
+    "broadcasting": broadcasting,
 }
 ALT = alt_text()

@@ -3,7 +3,8 @@
 `[[stepper]]` in a page becomes this block. docs/javascripts/stepper.js brings it to life: it
 reads W and b from the data attributes, computes the layer for the x the reader types, and
 steps through the loop (one unit at a time) and then the matrix product (all units at once).
-Without JavaScript the block stays hidden and the page's static figures tell the same story.
+Without JavaScript the block stays hidden and the page's static figures tell the same story;
+the page's text says so. Its arrays carry the names the page's code uses: X, W, B, Z, A_out.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ import json
 from vecnn import lesson
 
 PLACEHOLDER = "[[stepper]]"
+NAMES = {"x": "X", "W": "W", "b": "B", "z": "Z", "a": "A_out"}  # row key -> the page's name
+MIDDLE = [1, 1]  # an input whose outputs are neither 0 nor 1 with the lecture's weights
 
 
 COLUMNS = range(1, 5)  # extra.css has a class stepper__cols-N for each: no style attribute
@@ -57,13 +60,14 @@ def html() -> str:
         ("a", f'<span class="stepper__row {columns(j)}">{cells("a", j, "a")}</span>'),
     ]
     picture = "".join(
-        f'<span class="stepper__array"><span class="stepper__name">{name}</span>{row}</span>'
+        f'<span class="stepper__array"><span class="stepper__name">{NAMES[name]}</span>{row}</span>'
         for name, row in rows
     )
     return (
         f"<div class=\"stepper\" data-stepper data-w='{W}' data-b='{b}' hidden>\n"
         f'<p class="stepper__title">Step through the layer: the loop, then the matrix '
-        f"product. Change x1 or x2 and every number is computed again.</p>\n"
+        f"product. Change x1 or x2 and every number is computed again: try x1 = {MIDDLE[0]}, "
+        f"x2 = {MIDDLE[1]}, where the outputs are neither 0 nor 1.</p>\n"
         f'<div class="stepper__inputs">{inputs}</div>\n'
         f'<div class="stepper__picture">{picture}</div>\n'
         f'<div class="stepper__controls"><button type="button" class="md-button" data-prev>'
