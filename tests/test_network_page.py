@@ -1,4 +1,4 @@
-"""Part 5, "A whole network": its questions and recap, Figure 10 drawn from one call of
+"""Part 5, "A whole network": its questions and recap, Figure 11 drawn from one call of
 sequential, the benchmark's numbers on the page, and code that fits a phone."""
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ def test_part_5_comes_after_part_4_in_the_nav():
     assert "matrix-multiplication-code.md\n      - 5. A whole network: a-whole-network.md\n" in nav
 
 
-def test_figure_10_is_the_plane_classified_by_the_network():
+def test_figure_11_is_the_plane_classified_by_the_network():
     """The figure's 40,000 answers against the typed weights evaluated with math.exp, one roast
     at a time (every 97th), and against our rule over the whole plane."""
     X, good = roast_figure.ROASTS, roast_figure.GOOD.ravel()
@@ -42,7 +42,7 @@ def test_figure_10_is_the_plane_classified_by_the_network():
     assert np.mean(good == good_roast(X[:, 0], X[:, 1])) >= 0.95
 
 
-def test_figure_10_is_computed_by_one_call_of_sequential():
+def test_figure_11_is_computed_by_one_call_of_sequential():
     source = (ROOT / "hooks" / "sitebuild" / "roast_figure.py").read_text(encoding="utf-8")
     plane_lines = [line for line in source.splitlines() if "(ROASTS - lesson.mu)" in line]
     assert len(plane_lines) == 1 and "= sequential(" in plane_lines[0]

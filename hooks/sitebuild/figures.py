@@ -1,5 +1,5 @@
 """Figures 1-5 of the lesson, drawn from vecnn's own computations on the lecture's layer
-(and, through matmul_figures, Figures 6-9 of parts 2-4; through roast_figure, Figure 10).
+(and, through matmul_figures, Figures 6-10 of parts 2-4; through roast_figure, Figure 11).
 
 Each figure comes in two layouts from the same pieces: wide (figures/hnnie-N.svg, stable URLs
 named after the lecture's figures) and narrow for phones (figures/hnnie-N-narrow.svg). ALT
@@ -177,9 +177,9 @@ FIGURES: dict[str, Callable[[float], Figure]] = {
     "hnnie-3": matmul,
     "hnnie-4": bias_and_activation,
     "hnnie-5": shapes,
-} | matmul_figures.FIGURES  # Figures 6-9, for parts 2-4
+} | matmul_figures.FIGURES  # Figures 6-10, for parts 2-4
 ALT = alt_text() | matmul_figures.ALT
-FIGURES |= roast_figure.FIGURES  # Figure 10, for part 5
+FIGURES |= roast_figure.FIGURES  # Figure 11, for part 5
 ALT |= roast_figure.ALT
 
 

@@ -7,7 +7,7 @@ from vecnn.bench import Report, format_time
 from vecnn.bench.network import CALLS, DIGITS, LOOP, ROASTS, find_network, speedup
 from vecnn.bench.results import NetworkRow
 
-ROAST_PLANE = 40_000  # the plane of Figure 10: 200 x 200 roasts
+ROAST_PLANE = 40_000  # the plane of Figure 11: 200 x 200 roasts
 
 
 def values(report: Report) -> dict[str, str]:

@@ -1,4 +1,4 @@
-"""Figure 10, for part 5: the whole plane of roasts, classified by one call of `sequential`.
+"""Figure 11, for part 5: the whole plane of roasts, classified by one call of `sequential`.
 
 200 x 200 = 40,000 roasts, every temperature against every duration, go through the trained
 2 -> 3 -> 1 network of vecnn.lesson in a single call; the shaded region is where it says "good".
