@@ -34,12 +34,17 @@ class Wheel:
 def build(root: Path, site_url: str, out: Path) -> Wheel:
     """Build vecnn's wheel from the project at `root` into the folder `out`. Its metadata's
     project URLs point at `site_url` (see hatch_build.py)."""
+    # hatchling stamps the wheel's files with a fixed date unless SOURCE_DATE_EPOCH says
+    # otherwise; the site's build sets that to the last commit's date, which would give the wheel,
+    # and so the hash every install command and committed notebook pins, a new value with every
+    # commit. The wheel's bytes should change only when what it holds does.
+    env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
     built = subprocess.run(
         [sys.executable, "-m", "hatchling", "build", "-t", "wheel", "-d", str(out)],
         cwd=root,
         capture_output=True,
         text=True,
-        env={**os.environ, "SITE_URL": site_url},
+        env={**env, "SITE_URL": site_url},
     )
     if built.returncode != 0:
         raise RuntimeError(f"building vecnn's wheel in {root} failed:\n{built.stderr}")
