@@ -79,7 +79,11 @@ def pytest_collection_finish(session: pytest.Session) -> None:
         # a build that a test asks for by name, as a parameter (request.getfixturevalue)
         for item in session.items:
             callspec = getattr(item, "callspec", None)
-            needed |= {v for v in (callspec.params.values() if callspec else []) if v in BUILT_AS}
+            needed |= {
+                v
+                for v in (callspec.params.values() if callspec else [])
+                if isinstance(v, str) and v in BUILT_AS
+            }
         start(session.config, {BUILT_AS.get(name, name) for name in needed})
 
 

@@ -65,7 +65,7 @@ def summary(report: Report) -> dict[str, str]:
         "python": info["python"],
         "ghz": f"{info['mhz'] / 1e3:.1f}",
         "size": str(eff["size"]),
-        "python_gflops": f"{find(report, PYTHON_LOOPS, DIGIT_ONE, 'float64')['gflops']:.2f}",
+        "python_gflops": f"{find(report, PYTHON_LOOPS, DIGIT_BATCH, 'float64')['gflops']:.3f}",
         "lecture_speedup_digit": f"{times(LECTURE_LOOP, DIGIT_BATCH, 'float32'):.0f}",
         "lecture_speedup_digit_f64": f"{times(LECTURE_LOOP, DIGIT_BATCH, 'float64'):.0f}",
         "loop_speedup_digit": f"{times(DENSE_LOOP, DIGIT_BATCH, 'float32'):.0f}",
@@ -107,7 +107,7 @@ def markdown_table(report: Report, names: list[str], ratios: list[tuple[str, str
     head = " | ".join(n if n == PYTHON_LOOPS else f"`{n}`" for n in names)
     sizes = dict.fromkeys((r["m"], r["n"], r["j"]) for r in report["results"])
     lines = [
-        f"| m × n × j, dtype | {head} | " + " | ".join(h for h, _, _ in ratios) + " |",
+        f"| size, dtype | {head} | " + " | ".join(h for h, _, _ in ratios) + " |",
         "|" + " --- |" * (len(names) + len(ratios) + 1),
     ]
     for size in sizes:
@@ -124,7 +124,7 @@ def markdown_table(report: Report, names: list[str], ratios: list[tuple[str, str
 
 def loops_table(report: Report) -> str:
     names = [PYTHON_LOOPS, LECTURE_LOOP, DENSE_LOOP, DENSE]
-    return markdown_table(report, names, [("`lecture loop` ÷ `dense`", LECTURE_LOOP, DENSE)])
+    return markdown_table(report, names, [("loop ÷ `dense`", LECTURE_LOOP, DENSE)])
 
 
 def numpy_table(report: Report) -> str:

@@ -55,7 +55,8 @@ def _require_bias(A_in: NDArray[Any], W: NDArray[Any], B: NDArray[Any], *, b: st
             except ValueError:
                 wrong = "a broadcasting error"
             hint = (
-                f"a ({j}, 1) column is added down the rows, not across the units: numpy would "
+                f"a ({j}, 1) column is repeated across the columns, one value per example, not "
+                f"down the rows as one bias per unit: numpy would "
                 f"turn ({m}, {j}) + ({j}, 1) into {wrong}. Pass {b}.reshape(1, -1)."
             )
         else:
