@@ -26,8 +26,8 @@ def sequential(A_in: ArrayLike, layers: Sequence[Layer], g: Callable[..., Any] =
         g: the activation of every layer, applied element-wise.
 
     Returns:
-        The last layer's output, shape (m, j) for the j units of the last layer, or (j,) for
-        a 1-D A_in, in the dtype `dense` gives (float64 for integer inputs).
+        The last layer's output, shape (m, j) for the j units of the last layer, or (j,)
+            for a 1-D A_in, in the dtype `dense` gives (float64 for integer inputs).
     """
     A_in = as_numeric("A_in", A_in)
     require_activation(g)
