@@ -378,6 +378,49 @@ def test_at_a_phones_width_every_block_table_and_formula_fits(browser, base_url,
     assert seen["formulas"] == [], f"formulas wider than the column: {seen['formulas']}"
 
 
+INDENT_AFTER_A_MARKED_LINE = """block => {
+    // the first token of each line that follows a marked (long) line, against the indentation
+    // its source line has: every character of the code is as wide as every other
+    const code = block.querySelector("code");
+    const left = code.getBoundingClientRect().left + parseFloat(getComputedStyle(code).paddingLeft);
+    const probe = document.createElement("span");
+    probe.textContent = "0";
+    code.append(probe);
+    const width = probe.getBoundingClientRect().width;
+    probe.remove();
+    const found = [];
+    for (const marked of code.querySelectorAll(".code-line--long")) {
+        const next = marked.nextSibling;
+        if (!next || next.nodeType !== Node.TEXT_NODE) continue;
+        const text = next.textContent;
+        const spaces = text.length - text.trimStart().length;
+        if (!spaces || text.startsWith("\\n")) continue;
+        let first;  // where the line's first token is drawn
+        if (spaces === text.length) {  // the token is the element after these spaces
+            if (!next.nextSibling || next.nextSibling.nodeType !== Node.ELEMENT_NODE) continue;
+            first = next.nextSibling.getBoundingClientRect();
+        } else {
+            const range = document.createRange();
+            range.setStart(next, spaces);
+            range.setEnd(next, spaces + 1);
+            first = range.getBoundingClientRect();
+        }
+        found.push([spaces, Math.round((first.left - left) / width)]);
+    }
+    return found;
+}"""
+
+
+def test_a_line_after_a_wrapped_one_keeps_its_indentation(browser, base_url):
+    """The line after a marked long line starts where its indentation says, not at the left
+    edge (with white-space: pre-wrap its leading spaces hung at the end of the long line)."""
+    with Visit(browser, base_url, "proof/", viewport=PHONE) as visit:
+        block = visit.page.locator("div.highlight", has_text="assert err").first
+        found = block.evaluate(INDENT_AFTER_A_MARKED_LINE)
+        assert found, "no indented line follows a marked one: this test needs one"
+        assert all(spaces == column for spaces, column in found), found
+
+
 def test_a_long_line_wraps_with_a_mark_and_copies_whole(browser, base_url):
     """A line too long for a phone (the install command's address) wraps with a hanging indent
     and a visible bar, and the copy button still copies it as one line."""
