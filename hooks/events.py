@@ -32,7 +32,6 @@ from sitebuild import (
     notfound,
     package,
     pictures,
-    speed,
     stepper,
     tables,
 )
@@ -99,23 +98,14 @@ def lab_source(build: Build, config: Any, page: bool) -> Any:
     """The lab as the page runs it (exercises and solutions) or as a learner downloads it."""
     source = nbformat.read(Path(config["docs_dir"], LAB), as_version=4)
     for cell in source.cells:
-        if cell.cell_type == "markdown" and "[[bench:" in cell.source:
-            cell.source = speed.fill(cell.source, build.report, LAB)
-        cell.source = package.fill(
-            cell.source, config["site_url"], build.wheel.name, build.wheel.sha256
-        )
+        cell.source = build.fill(cell.source, config["site_url"], LAB)
     return lab.page_notebook(source) if page else lab.download(source, config["site_url"])
 
 
 def on_page_markdown(markdown: str, page: Any, config: Any, **kwargs: Any) -> str:
     """Fill the speed chapter's [[bench:key]] placeholders from the results file, and the install
     command where a page asks for it."""
-    build = under_way()
-    wheel = build.wheel
-    markdown = stepper.fill(package.fill(markdown, config["site_url"], wheel.name, wheel.sha256))
-    if "[[bench:" not in markdown:
-        return markdown
-    return speed.fill(markdown, build.report, page.file.src_path)
+    return stepper.fill(under_way().fill(markdown, config["site_url"], page.file.src_path))
 
 
 def on_page_context(context: Any, page: Any, config: Any, **kwargs: Any) -> Any:
@@ -156,7 +146,7 @@ def on_post_build(config: Any) -> None:
         mathfont.write(config["site_dir"])
         source = lab_source(build, config, page=False)
         lab.write(source, Path(config["site_dir"], "lab", LAB))
-        launch.publish(config, build.wheel, build.report, source)
+        launch.publish(config, build, source)
     finally:
         end()
 

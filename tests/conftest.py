@@ -44,7 +44,6 @@ def mkdocs_build(site_dir: pathlib.Path, config: pathlib.Path = ROOT / "mkdocs.y
 # --- the site's builds, started in the background once per run (builds.py) ------------------
 
 STARTED: list[builds.Build] = []
-BUILT_AS = {"site": "site", "published": "pages_site"}  # fixtures a test may name as a parameter
 
 
 def builds_folder(config: pytest.Config) -> pathlib.Path:
@@ -82,9 +81,9 @@ def pytest_collection_finish(session: pytest.Session) -> None:
             needed |= {
                 v
                 for v in (callspec.params.values() if callspec else [])
-                if isinstance(v, str) and v in BUILT_AS
+                if isinstance(v, str) and v in builds.STARTERS
             }
-        start(session.config, {BUILT_AS.get(name, name) for name in needed})
+        start(session.config, needed)
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
@@ -127,12 +126,6 @@ def dead_links(pytestconfig: pytest.Config) -> tuple[int, str]:
     return builds.wait(builds_folder(pytestconfig) / "dead_links")
 
 
-@pytest.fixture(scope="session")
-def published(pages_site: pathlib.Path) -> pathlib.Path:
-    """The site as the Pages workflow builds it: under a path, with a repository and edit links."""
-    return pages_site
-
-
 def serve(directory: pathlib.Path):
     """A local server for `directory` on a free port, for as long as the generator is open."""
     handler = functools.partial(QuietHandler, directory=str(directory))
@@ -145,8 +138,8 @@ def serve(directory: pathlib.Path):
 
 
 @pytest.fixture(scope="session")
-def published_url(published):
-    yield from serve(published)
+def pages_site_url(pages_site):
+    yield from serve(pages_site)
 
 
 # --- the browser tests' fixtures (tests/browsing.py has the pieces) -------------------------

@@ -36,7 +36,7 @@ def directives(page: str) -> dict[str, list[str]]:
     return {d.split()[0]: d.split()[1:] for d in meta.split("; ")}
 
 
-BUILDS = ["site", "published"]  # as `make site` builds it, and as the Pages workflow does
+BUILDS = ["site", "pages_site"]  # as `make site` builds it, and as the Pages workflow does
 
 
 @pytest.mark.parametrize("build", BUILDS)
@@ -101,9 +101,9 @@ def use_the_page(page) -> None:
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_no_violation_while_the_page_is_used(browser, published_url, path):
+def test_no_violation_while_the_page_is_used(browser, pages_site_url, path):
     """On the site as published (with its repository link and edit buttons)."""
-    base_url = published_url
+    base_url = pages_site_url
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url.rstrip("/"))
     context.add_init_script(LISTEN)

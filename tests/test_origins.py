@@ -50,7 +50,7 @@ def js_loads(text: str) -> list[str]:
     return [url for url in JS_STRING.findall(text) if url not in DORMANT]
 
 
-@pytest.mark.parametrize("build", ["site", "published"])
+@pytest.mark.parametrize("build", ["site", "pages_site"])
 def test_no_shipped_file_loads_from_another_origin(request, build):
     site = request.getfixturevalue(build)
     found = []
@@ -68,15 +68,15 @@ def test_no_shipped_file_loads_from_another_origin(request, build):
     assert found == []
 
 
-def test_materials_dormant_loaders_stay_asleep(published):
-    bundle = "".join(p.read_text(encoding="utf-8") for p in published.rglob("bundle.*.min.js"))
+def test_materials_dormant_loaders_stay_asleep(pages_site):
+    bundle = "".join(p.read_text(encoding="utf-8") for p in pages_site.rglob("bundle.*.min.js"))
     for url, trigger in DORMANT.items():
         assert url in bundle, f"Material no longer ships {url}: drop it from DORMANT"
         for page in [*URLS, "404.html"]:
-            html = published / (page if page.endswith(".html") else f"{page}index.html")
+            html = pages_site / (page if page.endswith(".html") else f"{page}index.html")
             assert trigger is None or trigger not in html.read_text(encoding="utf-8"), (url, page)
     # the published site links its repository, and that link does not wake the facts loader
-    home = (published / "index.html").read_text(encoding="utf-8")
+    home = (pages_site / "index.html").read_text(encoding="utf-8")
     repo_url = json.loads((ROOT / "notebooks" / "site.json").read_text(encoding="utf-8"))[
         "repo_url"
     ]

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sitebuild import figures, package, speed
+from sitebuild import figures, package, speed, speedchart
 from vecnn.bench import Report
 
 Drawn = dict[str, tuple[str, str]]  # figure name -> (wide SVG, narrow SVG)
@@ -24,7 +24,7 @@ Drawn = dict[str, tuple[str, str]]  # figure name -> (wide SVG, narrow SVG)
 def draw(report: Report) -> Drawn:
     """Every figure in a wide and a narrow layout: Figures 1-9 and the speed chart."""
     drawn = {name: (figures.svg(name), figures.svg(name, narrow=True)) for name in figures.FIGURES}
-    drawn["speed"] = (speed.svg(report), speed.svg(report, narrow=True))
+    drawn["speed"] = (speedchart.svg(report), speedchart.svg(report, narrow=True))
     return drawn
 
 
@@ -48,6 +48,12 @@ class Build:
         except BaseException:
             shutil.rmtree(folder, ignore_errors=True)
             raise
+
+    def fill(self, markdown: str, site_url: str, source: str) -> str:
+        """What a page, a notebook or a lab cell asks of this build: the install command pinned
+        to its wheel, and the benchmark's numbers ([[bench:key]])."""
+        markdown = package.fill(markdown, site_url, self.wheel.name, self.wheel.sha256)
+        return speed.fill(markdown, self.report, source) if "[[bench:" in markdown else markdown
 
     def close(self) -> None:
         shutil.rmtree(self.folder, ignore_errors=True)

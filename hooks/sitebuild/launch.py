@@ -21,8 +21,8 @@ from typing import Any
 
 import nbformat
 
-from sitebuild import notebooks, package, speed
-from vecnn.bench import Report
+from sitebuild import notebooks, package
+from sitebuild.build import Build
 
 FOLDER = "notebooks"
 TARGET = "site.json"
@@ -52,17 +52,15 @@ def links(repo_url: str | None, notebook: str) -> dict[str, str]:
     return found
 
 
-def publish(config: Any, wheel: package.Wheel, report: Report, lab: object) -> None:
+def publish(config: Any, build: Build, lab: object) -> None:
     """Each lesson page's notebook beside the page. With REPO_URL set (the Pages build), the
     copies committed under notebooks/ must be this build's; `make notebooks` writes them."""
     site_url = config["site_url"]
-    pinned = package.url(site_url, wheel.name, wheel.sha256)
+    pinned = package.url(site_url, build.wheel.name, build.wheel.sha256)
     built = {}
     for source in notebooks.lesson_pages(config["nav"]):
         markdown = Path(config["docs_dir"], source).read_text(encoding="utf-8")
-        markdown = package.fill(markdown, site_url, wheel.name, wheel.sha256)
-        if "[[bench:" in markdown:  # as on_page_markdown fills the page
-            markdown = speed.fill(markdown, report, source)
+        markdown = build.fill(markdown, site_url, source)  # as on_page_markdown fills the page
         name = notebooks.name(source)
         built[name] = text(notebooks.notebook(markdown, site_url, pinned, source))
         Path(config["site_dir"], name.removesuffix(".ipynb"), name).write_text(built[name], "utf-8")

@@ -12,7 +12,6 @@ from pathlib import Path
 
 from sitebuild import network_speed
 from sitebuild.speedchart import chart_alt
-from sitebuild.speedchart import svg as svg  # the build draws the chart through this module
 from vecnn.bench import DTYPES, Report, find, format_time, ratio
 from vecnn.bench.results import (
     BARE,
