@@ -19,7 +19,7 @@ export NO_MKDOCS_2_WARNING := 1
 # earliest date a zip file can hold.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 315532800)
 
-.PHONY: help install serve site test test-fast bench audit lint format clean notebooks
+.PHONY: help install serve site test test-fast screenshots bench audit lint format clean notebooks
 
 help:  ## list the targets
 	@grep -E '^[a-z][a-z-]*:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -43,15 +43,19 @@ serve: install  ## build the site in strict mode and serve it at http://127.0.0.
 site: install  ## build the static site into site/ (strict)
 	$(BIN)/mkdocs build --strict --clean --site-dir $(SITE_DIR)
 
-# Tests run in one process per core (pytest-xdist), each test file in one of them; the site's
-# builds are made once, in the background, for all of them (tests/builds.py).
-PARALLEL := -n auto --maxprocesses 4 --dist loadfile
+# Tests run in one process per core (pytest-xdist), each test in whichever is free, except the
+# files marked xdist_group, which share an expensive fixture; the site's builds are made once,
+# in the background, for all of them (tests/site/builds.py).
+PARALLEL := -n auto --maxprocesses 4 --dist loadgroup
 
 test: install lint  ## lint, then run every test: unit tests, page snippets, the strict build
 	$(BIN)/pytest $(PARALLEL)
 
 test-fast: install lint  ## the same without the slow browser sweep (every page x 2 widths x 2 palettes)
 	$(BIN)/pytest $(PARALLEL) -m "not slow"
+
+screenshots: install lint  ## the browser sweep, saving every page at both widths in both palettes to screenshots/
+	SCREENSHOTS=1 $(BIN)/pytest $(PARALLEL) tests/site/test_sweep.py
 
 bench: install  ## the full benchmark; rewrites docs/benchmark-results.json (commit it)
 	$(BIN)/vecnn-bench --json docs/benchmark-results.json
@@ -64,7 +68,7 @@ node_modules/.installed: package.json package-lock.json
 	@touch $@
 
 audit: site node_modules/.installed  ## Lighthouse (mobile) on every page; needs Chromium
-	$(BIN)/python -m tests.audit site
+	$(BIN)/python -m tests.site.audit site
 
 lint: install  ## ruff and mypy
 	$(BIN)/ruff check src tests hooks hatch_build.py

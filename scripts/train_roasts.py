@@ -4,8 +4,8 @@
 
 Plain full-batch gradient descent on the cross-entropy loss, in NumPy, from a seeded start: the
 same numbers on every machine. It is kept here, outside the package, because the lesson only
-uses the result; training is the next lesson's subject. tests/test_roasts.py reruns it and
-checks that the weights typed into vecnn/lesson.py are its output, rounded.
+uses the result; training is the next lesson's subject. tests/site/test_committed_numbers.py
+reruns it and checks that the weights typed into vecnn/lesson.py are its output, rounded.
 """
 
 from __future__ import annotations

@@ -6,8 +6,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from sitebuild import drawing, figures
-from tests import pages
-from tests.conftest import ROOT
+from tests.site import ROOT, pages
 
 
 @pytest.mark.parametrize("name", list(figures.FIGURES))

@@ -5,7 +5,7 @@ Debian's Chromium (CHROME_PATH). Each page is audited RUNS times and the median 
 is reported, since one run on a shared 2-core machine is noisy. Exits non-zero when a page
 misses a target: performance >= 95, accessibility, best practices and SEO 100.
 
-Usage: python -m tests.audit SITE_DIR [PAGE ...]
+Usage: python -m tests.site.audit SITE_DIR [PAGE ...]
 """
 
 from __future__ import annotations
@@ -23,9 +23,8 @@ import sys
 import tempfile
 import threading
 
-from tests import pages
+from tests.site import ROOT, pages
 
-ROOT = pathlib.Path(__file__).resolve().parent.parent
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 PAGES = pages.URLS
 TARGETS = {"performance": 0.95, "accessibility": 1.0, "best-practices": 1.0, "seo": 1.0}

@@ -9,9 +9,8 @@ import math
 import numpy as np
 
 from sitebuild import network_speed, roast_figure, speed
-from tests import test_docs
-from tests.browsing import Visit
-from tests.conftest import ROOT
+from tests.site import ROOT, test_docs
+from tests.site.browsing import Visit
 from vecnn import lesson
 from vecnn.bench.network import CALLS, DIGITS, LOOP, ROASTS
 from vecnn.roasts import good_roast

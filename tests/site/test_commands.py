@@ -6,7 +6,7 @@ import subprocess
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.site import ROOT
 
 DOCUMENTS = [ROOT / "README.md", ROOT / "CONTRIBUTING.md"] + sorted(
     p for p in (ROOT / "docs").rglob("*") if p.suffix in (".md", ".ipynb")

@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 from sitebuild import stepper
-from tests.browsing import Visit
+from tests.site.browsing import Visit
 from vecnn import dense, dense_loop, lesson
 
 PAGE = "vectorized-forward-propagation/"
@@ -209,7 +209,7 @@ def test_without_javascript_the_figures_stand_and_the_controls_hide(browser, bas
 
 
 def test_the_script_is_small_and_the_sites_own(base_url):
-    from tests.conftest import ROOT
+    from tests.site import ROOT
 
     script = (ROOT / "docs" / "javascripts" / "stepper.js").read_text(encoding="utf-8")
     assert len(script.encode()) < 8_000

@@ -2,17 +2,23 @@
 
 import hashlib
 import json
+import pathlib
 import pkgutil
 import re
 import subprocess
 import sys
+import tarfile
 import zipfile
+from importlib.metadata import version as installed
 
 import pytest
 
 import vecnn
-from tests.conftest import ROOT
+from tests.site import ROOT
 from vecnn import bench
+
+# one process for this file: its tests share a module-scoped fixture (Makefile: loadgroup)
+pytestmark = pytest.mark.xdist_group("package")
 
 UV = ROOT / ".uv" / "bin" / "uv"
 MODULES = sorted(m.name for m in pkgutil.walk_packages(vecnn.__path__, "vecnn."))
@@ -49,16 +55,20 @@ def test_the_version_has_one_source():
 
 
 @pytest.fixture(scope="module")
-def wheel(tmp_path_factory):
+def dist(tmp_path_factory) -> pathlib.Path:
+    """The sdist, and the wheel built from it, as `uv build` makes them for a release."""
     if not UV.exists():
         pytest.skip("uv is not installed in .uv/ (make install does it)")
     out = tmp_path_factory.mktemp("dist")
     subprocess.run(
-        [str(UV), "build", "--wheel", "--out-dir", str(out), str(ROOT)],
-        check=True,
-        capture_output=True,
+        [str(UV), "build", "--out-dir", str(out), str(ROOT)], check=True, capture_output=True
     )
-    (path,) = out.glob("vecnn-*.whl")
+    return out
+
+
+@pytest.fixture(scope="module")
+def wheel(dist):
+    (path,) = dist.glob("vecnn-*.whl")
     return path
 
 
@@ -155,3 +165,32 @@ def test_every_console_script_of_the_wheel_runs_in_a_fresh_venv(wheel, tmp_path)
         text=True,
     )
     assert str(venv) in where.stdout, "the venv imported vecnn from somewhere else"
+
+
+def test_the_sdist_s_unit_tests_pass_where_it_is_unpacked(dist, tmp_path):
+    """The sdist holds the package and tests/unit/ (nothing of the site), and its tests pass in
+    a fresh venv that has only vecnn (installed from the sdist), its dependencies, pytest and
+    hypothesis: run from the unpacked folder, with the pytest.ini the sdist ships."""
+    (sdist,) = dist.glob("vecnn-*.tar.gz")
+    with tarfile.open(sdist) as tar:
+        names = [name.split("/", 1)[1] for name in tar.getnames()]
+        tar.extractall(tmp_path / "unpacked", filter="data")
+    assert "pytest.ini" in names and "tests/unit/test_layer.py" in names
+    assert not [n for n in names if n.startswith(("tests/site", "hooks", "docs", "tests/conftest"))]
+    venv = tmp_path / "venv"
+    subprocess.run([str(UV), "venv", "--quiet", str(venv)], check=True)
+    needs = [f"{name}=={installed(name)}" for name in ("pytest", "hypothesis")]
+    install = [str(UV), "pip", "install", "--quiet", "--python", str(venv), str(sdist), *needs]
+    result = subprocess.run(install, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    (folder,) = (tmp_path / "unpacked").iterdir()
+    result = subprocess.run(
+        [str(venv / "bin" / "pytest"), "-q", "-p", "no:cacheprovider"],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
+    passed = int(re.search(r"(\d+) passed", result.stdout)[1])
+    assert passed >= 300 and "skipped" not in result.stdout.splitlines()[-1], result.stdout[-500:]

@@ -2,7 +2,7 @@
 
 Colab and Binder cannot be reached from the machines that run these tests, so the tests check
 the links' form and the files they point at; the notebooks themselves run in a bare kernel in
-tests/test_reader.py.
+tests/site/test_reader.py.
 """
 
 from __future__ import annotations
@@ -18,11 +18,10 @@ import pytest
 from material import templates
 
 from sitebuild import launch, notebooks
-from tests import pages
-from tests.browsing import Visit
-from tests.conftest import ROOT
-from tests.test_lab import text_of
-from tests.test_reader import UV, served_from, version
+from tests.site import ROOT, pages
+from tests.site.browsing import Visit
+from tests.site.test_lab import text_of
+from tests.site.test_reader import UV, served_from, version
 
 COMMITTED = ROOT / launch.FOLDER
 LESSONS = notebooks.lesson_pages(pages.NAV)

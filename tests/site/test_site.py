@@ -6,7 +6,7 @@ import re
 import pytest
 
 from sitebuild import figures
-from tests import builds, pages
+from tests.site import builds, pages
 
 # Pages whose Markdown holds TeX: each must come out as MathML.
 MATH_PAGES = [pages.url(p.name) for p in pages.MARKDOWN if "$" in p.read_text(encoding="utf-8")]
@@ -113,7 +113,7 @@ def test_the_lectures_numbers_are_on_the_pages(site):
 @pytest.mark.parametrize("broken", builds.DEAD_LINKS)
 def test_strict_build_fails_on_dead_links(dead_links, broken):
     """The validation block turns dead links and anchors into build failures: a copy of the
-    project with both at the end of a page fails, naming each (tests/builds.py)."""
+    project with both at the end of a page fails, naming each (tests/site/builds.py)."""
     status, log = dead_links
     assert status != 0
     warned = [line for line in log.splitlines() if "WARNING" in line]

@@ -10,7 +10,8 @@ from urllib.parse import urlparse
 
 import pytest
 
-ROOT = pathlib.Path(__file__).resolve().parent.parent
+from tests.site import ROOT
+
 CHROMIUM = pathlib.Path("/usr/bin/chromium")
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
@@ -27,13 +28,25 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+# Chromium sends a `securitypolicyviolation` event for every refused script, style, image, font,
+# connection or inline handler; this records them from before the page's first byte.
+LISTEN = """
+window.__violations = [];
+document.addEventListener("securitypolicyviolation", (e) => window.__violations.push(
+  `${e.effectiveDirective} refused ${e.blockedURI || "inline"} at ${e.sourceFile}:${e.lineNumber}`));
+"""
+
+
 class Visit:
-    """One page load with every console message, error and request recorded."""
+    """One page load with every console message, error, request and violation of the page's
+    Content-Security-Policy recorded."""
 
     def __init__(self, browser, base_url: str, path: str, scheme: str = "light", **context) -> None:
         context = {"viewport": {"width": 1280, "height": 900}} | context
         self.context = browser.new_context(color_scheme=scheme, **context)
+        self.context.add_init_script(LISTEN)
         self.page = self.context.new_page()
+        self.origin = base_url.rstrip("/")
         self.host = urlparse(base_url).netloc
         self.errors: list[str] = []
         self.failed: list[str] = []
@@ -48,6 +61,10 @@ class Visit:
         url = urlparse(request.url)
         if url.scheme in ("http", "https", "ws", "wss") and url.netloc != self.host:
             self.foreign.append(request.url)
+
+    def violations(self) -> list[str]:
+        """What the policy refused on the page now shown, so far."""
+        return self.page.evaluate("window.__violations")
 
     def __enter__(self) -> Visit:
         return self

@@ -9,7 +9,7 @@ import pytest
 
 from sitebuild import figures, package
 from sitebuild.build import Build
-from tests.conftest import ROOT
+from tests.site import ROOT
 
 
 def config(docs_dir=ROOT / "docs"):

@@ -9,7 +9,7 @@ import nbformat
 import pytest
 
 from sitebuild import lab
-from tests.conftest import ROOT
+from tests.site import ROOT
 
 LAB = ROOT / "docs" / "lab.ipynb"
 EXERCISES = ["my_dense_loop", "my_dense", "my_shapes", "my_sequential"]
@@ -181,8 +181,8 @@ def test_the_page_setup_cell_is_dropped_from_the_html():
 
 def test_the_table_of_mistakes_quotes_what_the_checks_say(capsys):
     """Each message the notebook's table quotes is printed by the check for that mistake."""
-    from tests import test_check_sequential as network
-    from tests import test_checks as layers
+    from tests.unit import test_check_sequential as network
+    from tests.unit import test_checks as layers
     from vecnn import checks
 
     for check, fn, _ in (

@@ -12,7 +12,10 @@ import threading
 
 import pytest
 
-from tests.browsing import QuietHandler
+from tests.site.browsing import QuietHandler
+
+# one process for this file: its tests share a module-scoped fixture (Makefile: loadgroup)
+pytestmark = pytest.mark.xdist_group("notfound")
 
 PREFIX = "/somewhere/else/"  # not site_url's path (the build's is "/")
 

@@ -1,7 +1,7 @@
 """Notebooks run as a reader runs them: top to bottom, unchanged, in a bare kernel.
 
 A bare kernel is a fresh virtual environment with ipykernel and pip and nothing else: no
-vecnn, no NumPy. `python -m tests.kernel PYTHON OUT NOTEBOOK...` runs each notebook in a new
+vecnn, no NumPy. `python -m tests.site.kernel PYTHON OUT NOTEBOOK...` runs each notebook in a new
 kernel of that environment with nbclient, after taking vecnn out of it again, so that every
 notebook's first cell has to install it from the site; it writes each executed notebook into
 OUT and the seconds each took into OUT/times.json.

@@ -9,7 +9,12 @@ when a test first needs it, in whichever process that test runs.
   (the browser and reader tests install from it and read it there);
 - `pages_site`: the site as the Pages build makes it, for the site and repository that
   notebooks/site.json names: Colab and Binder links, and notebooks/ checked fresh by the build;
-- `dead_links`: a copy of the project with a dead link and a dead anchor, which must fail.
+- `again`: the Pages build once more, into another folder: the two must be byte for byte the same;
+- `dead_links`: a copy of the project with a dead link and a dead anchor, which must fail after
+  the build's last event;
+- `raising_lab`: a copy whose lab raises in its first cell, which must fail while the page is made.
+
+Each build has a temp directory of its own, `folder`/tmp, which it must leave empty.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
+import json
 import os
 import pathlib
 import shutil
@@ -28,9 +34,9 @@ from collections.abc import Callable
 from typing import IO, Any
 
 from sitebuild import launch
-from tests.browsing import QuietHandler
+from tests.site import ROOT
+from tests.site.browsing import QuietHandler
 
-ROOT = pathlib.Path(__file__).resolve().parent.parent
 # what mkdocs.yml refers to, and what the wheel the site ships is built from
 PROJECT = ["mkdocs.yml", "hooks", "overrides", "src", "pyproject.toml", "README.md", "LICENSE"]
 PROJECT += ["hatch_build.py", "notebooks"]
@@ -38,6 +44,7 @@ DEAD_LINKS = {
     "[dead anchor](matrix-multiplication.md#no-such-section)": "no-such-section",
     "[dead link](no-such-page.md)": "no-such-page.md",
 }
+RAISED = "a cell that fails"  # what raising_lab's first cell raises
 # what the Pages workflow sets; a test build sets only what it means to
 PUBLISHING = ["SITE_URL", "REPO_URL", "EDIT_URI", "REPO_BRANCH", "NOTEBOOKS"]
 
@@ -54,9 +61,10 @@ class Build:
 
     def __init__(self, folder: pathlib.Path, config: pathlib.Path, **env: str) -> None:
         self.folder = folder
-        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "tmp").mkdir(parents=True, exist_ok=True)
         log = (folder / "log").open("w", encoding="utf-8")
         clean = {k: v for k, v in os.environ.items() if k not in PUBLISHING}
+        clean["TMPDIR"] = str(folder / "tmp")
         self.process = subprocess.Popen(
             command(folder / "site", config),
             cwd=config.parent,
@@ -125,19 +133,38 @@ def pages_site(folder: pathlib.Path) -> Build:
     return Build(folder, ROOT / "mkdocs.yml", **env)
 
 
-def dead_links(folder: pathlib.Path) -> Build:
-    """A copy of the project whose conventions page ends in a dead link and a dead anchor."""
+def project_copy(folder: pathlib.Path) -> pathlib.Path:
+    """The project with a docs/ folder of its own to break; the rest links to the real one."""
     copy = folder / "project"
     shutil.copytree(ROOT / "docs", copy / "docs")
     for name in PROJECT:
         (copy / name).symlink_to(ROOT / name)
+    return copy
+
+
+def dead_links(folder: pathlib.Path) -> Build:
+    """A copy of the project whose conventions page ends in a dead link and a dead anchor."""
+    copy = project_copy(folder)
     with (copy / "docs" / "conventions.md").open("a", encoding="utf-8") as f:
         f.write("".join(f"\n{link}\n" for link in DEAD_LINKS))
+    return Build(folder, copy / "mkdocs.yml")
+
+
+def raising_lab(folder: pathlib.Path) -> Build:
+    """A copy of the project whose lab raises in its first code cell."""
+    copy = project_copy(folder)
+    path = copy / "docs" / "lab.ipynb"
+    notebook = json.loads(path.read_text(encoding="utf-8"))
+    code = next(cell for cell in notebook["cells"] if cell["cell_type"] == "code")
+    code["source"] = [f"raise RuntimeError({RAISED!r})\n", *code["source"]]
+    path.write_text(json.dumps(notebook), encoding="utf-8")
     return Build(folder, copy / "mkdocs.yml")
 
 
 STARTERS: dict[str, Callable[[pathlib.Path], Build]] = {
     "site": Served,
     "pages_site": pages_site,
+    "again": pages_site,
     "dead_links": dead_links,
+    "raising_lab": raising_lab,
 }

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import PurePosixPath
 
-from tests.conftest import ROOT
+from tests.site import ROOT
 
 ENTRY = re.compile(r"^( ?|  )((?:\S+, )*\S+)(?:\s+(.*))?$")  # paths at indent 0 or 2, a note
 PY = re.compile(r"\b[\w/]+\.py\b")

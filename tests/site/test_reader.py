@@ -1,5 +1,5 @@
 """A reader away from the repository: the run's build of the site served over HTTP
-(tests/builds.py), fresh virtual environments, the pinned install command the page shows, every
+(tests/site/builds.py), fresh virtual environments, the pinned install command the page shows, every
 snippet of every page, and every notebook (each lesson page's and the lab's download) in a bare
 Jupyter kernel that installs vecnn by itself. And the pin itself: pip and `uv pip` refuse a
 tampered wheel served from 127.0.0.1.
@@ -30,11 +30,13 @@ import nbformat
 import pytest
 
 from sitebuild import notebooks
-from tests import pages
-from tests.browsing import QuietHandler
-from tests.conftest import ROOT
-from tests.test_docs import fences
-from tests.test_lab import text_of
+from tests.site import ROOT, pages
+from tests.site.browsing import QuietHandler
+from tests.site.test_docs import fences
+from tests.site.test_lab import text_of
+
+# one process for this file: its tests share a module-scoped fixture (Makefile: loadgroup)
+pytestmark = pytest.mark.xdist_group("reader")
 
 INDEX = "https://pypi.org/simple/numpy/"
 MARKER = "<!--pytest-codeblocks:expected-output-->"
@@ -134,10 +136,10 @@ def bare(tmp_path_factory) -> Path:
 
 
 def run_in_bare_kernel(python: Path, out: Path, paths: list[Path]) -> dict[str, float]:
-    """Each notebook top to bottom in a new bare kernel (tests/kernel.py), vecnn taken out of
+    """Each notebook top to bottom in a new bare kernel (tests/site/kernel.py), vecnn taken out of
     the environment before each; returns the seconds each took."""
     subprocess.run(
-        [sys.executable, "-m", "tests.kernel", str(python), str(out), *map(str, paths)],
+        [sys.executable, "-m", "tests.site.kernel", str(python), str(out), *map(str, paths)],
         check=True,
         cwd=ROOT,
         timeout=900,

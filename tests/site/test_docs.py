@@ -4,8 +4,7 @@ import re
 
 import pytest
 
-from tests import pages
-from tests.conftest import ROOT
+from tests.site import ROOT, pages
 
 PAGES = [*pages.MARKDOWN, ROOT / "README.md"]
 FENCE = re.compile(r"^(\s*)(`{3,}|~{3,})(.*)$")

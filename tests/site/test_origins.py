@@ -13,7 +13,7 @@ import re
 
 import pytest
 
-from tests.pages import ROOT, URLS
+from tests.site.pages import ROOT, URLS
 
 ELSEWHERE = r"(?:https?:)?//[\w.-]+\.[a-z]{2,}"
 HTML_LOADS = [

@@ -13,7 +13,7 @@ import jsonschema
 import pytest
 import yaml
 
-from tests.conftest import ROOT
+from tests.site import ROOT
 
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
 SHA_PIN = re.compile(r"^\s*(?:-\s*)?uses:\s*([\w./-]+)@([0-9a-f]{40})\s+#\s*v\d+\.\d+\.\d+\s*$")
@@ -141,7 +141,7 @@ def test_the_lock_holds_one_version_of_every_package():
 
 def test_the_citation_file_is_valid_and_current():
     schema = json.loads(
-        (ROOT / "tests" / "data" / "citation-file-format-1.2.0.schema.json").read_text()
+        (ROOT / "tests" / "site" / "data" / "citation-file-format-1.2.0.schema.json").read_text()
     )
     citation = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
     jsonschema.validate(citation, schema, cls=jsonschema.Draft7Validator)
@@ -168,7 +168,7 @@ def test_the_changelog_and_the_contributing_guide():
 def test_an_invalid_citation_is_caught():
     """The validation above can fail: a citation without authors is refused."""
     schema = json.loads(
-        (ROOT / "tests" / "data" / "citation-file-format-1.2.0.schema.json").read_text()
+        (ROOT / "tests" / "site" / "data" / "citation-file-format-1.2.0.schema.json").read_text()
     )
     citation = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
     del citation["authors"]

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import pathlib
 from typing import Any
 
 import yaml
 
-ROOT = pathlib.Path(__file__).resolve().parent.parent
+from tests.site import ROOT
 
 
 class ConfigLoader(yaml.SafeLoader):
