@@ -17,7 +17,7 @@ from matplotlib.patches import Circle
 
 from sitebuild import drawing, matmul_figures, roast_figure
 from sitebuild.drawing import COLORS, EDGE, arrow, fmt, new_figure, products, seq, text
-from sitebuild.layout import NARROW, WIDE, array, arrow_to, flow, note, sign
+from sitebuild.layout import Layout, array, arrow_to, flow, note, sign
 from vecnn import dense, dense_loop, lesson
 
 # The lecture's layer, computed by the package itself.
@@ -39,9 +39,9 @@ def unit_lines(j: int) -> list[str]:
     ]
 
 
-def loop(width: float) -> Figure:
+def loop(layout: Layout) -> Figure:
     """Figure 1, the loop: the input feeds three units, each with its own w, b, z and output."""
-    return loop_narrow() if width < WIDE else loop_wide()
+    return layout.pick(loop_wide, loop_narrow)()
 
 
 def unit(ax: Axes, x: float, y: float, j: int) -> None:
@@ -81,7 +81,7 @@ def loop_narrow() -> Figure:
     return fig
 
 
-def arrays(width: float) -> Figure:
+def arrays(layout: Layout) -> Figure:
     """Figure 2, the same data as 2-D arrays: the double brackets make X a 1x2 matrix."""
     pieces = [
         array(lesson.x, "x", COLORS["x"]),
@@ -90,19 +90,18 @@ def arrays(width: float) -> Figure:
         array(lesson.W, "W", COLORS["W"]),
         array(lesson.B, "B", COLORS["B"]),
     ]
-    if width < WIDE:
-        words = [
+    words = layout.pick(
+        ["x = np.array([200, 17]) is 1-D;  X = np.array([[200, 17]]), W and B are 2-D"],
+        [
             "x = np.array([200, 17]) is 1-D;",
             "X = np.array([[200, 17]]) is 2-D,",
             "and so are W and B",
-        ]
-    else:
-        words = ["x = np.array([200, 17]) is 1-D;  X = np.array([[200, 17]]), W and B are 2-D"]
-    footer = [note(words)]
-    return flow(pieces, width, footer)
+        ],
+    )
+    return flow(pieces, layout, [note(words)])
 
 
-def matmul(width: float) -> Figure:
+def matmul(layout: Layout) -> Figure:
     """Figure 3, np.matmul(A_in, W): row 1 of A_in dotted with column 2 of W gives entry (1, 2)."""
     pieces = [
         array(lesson.X, "A_in", COLORS["x"], highlight=(0, None)),
@@ -114,13 +113,10 @@ def matmul(width: float) -> Figure:
     x, w = lesson.X[0], lesson.W[:, 1]
     sums = f"{products(x, w)} = {fmt(Z_matmul[0, 1])}"
     words = ["row 1 of A_in \u00b7 column 2 of W", f"= {sums}"]
-    footer = (
-        note(words, 11, mono=False) if width < WIDE else note([" ".join(words)], 11, mono=False)
-    )
-    return flow(pieces, width, [footer])
+    return flow(pieces, layout, [note(layout.pick([" ".join(words)], words), 11, mono=False)])
 
 
-def bias_and_activation(width: float) -> Figure:
+def bias_and_activation(layout: Layout) -> Figure:
     """Figure 4: the matrix product, then + B, then g element-wise: Z and A_out."""
     pieces = [
         array(Z_matmul, "A_in @ W", COLORS["Z"]),
@@ -131,10 +127,10 @@ def bias_and_activation(width: float) -> Figure:
         arrow_to("g"),
         array(A_out, "A_out = g(Z)", COLORS["A_out"], decimals=2),
     ]
-    return flow(pieces, width)
+    return flow(pieces, layout)
 
 
-def shapes(width: float) -> Figure:
+def shapes(layout: Layout) -> Figure:
     """Figure 5: every quantity of the vectorized layer is a 2-D array."""
     pieces = [
         array(lesson.X, "A_in", COLORS["x"]),
@@ -144,8 +140,7 @@ def shapes(width: float) -> Figure:
         array(A_out, "A_out", COLORS["A_out"], decimals=2),
     ]
     code = ["Z = np.matmul(A_in, W) + B", "A_out = g(Z)"]
-    footer = note(code) if width < WIDE else note(["Z = np.matmul(A_in, W) + B;   A_out = g(Z)"])
-    return flow(pieces, width, [footer])
+    return flow(pieces, layout, [note(layout.pick([";   ".join(code)], code))])
 
 
 def alt_text() -> dict[str, str]:
@@ -171,7 +166,7 @@ def alt_text() -> dict[str, str]:
     }
 
 
-FIGURES: dict[str, Callable[[float], Figure]] = {
+FIGURES: dict[str, Callable[[Layout], Figure]] = {
     "hnnie-1": loop,
     "hnnie-2": arrays,
     "hnnie-3": matmul,
@@ -185,4 +180,4 @@ ALT |= roast_figure.ALT
 
 def svg(name: str, narrow: bool = False) -> str:
     """One figure as SVG text: svg("hnnie-1") is Figure 1, wide; narrow=True is its phone layout."""
-    return drawing.svg(FIGURES[name](NARROW if narrow else WIDE), name)
+    return drawing.svg(FIGURES[name](Layout.NARROW if narrow else Layout.WIDE), name)

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from enum import Enum
 from itertools import pairwise
+from typing import TypeVar
 
 import numpy as np
 from matplotlib.axes import Axes
@@ -18,8 +20,25 @@ from numpy.typing import NDArray
 
 from sitebuild.drawing import ROW_HEIGHT, UNIT, arrow, cells, fmt, new_figure, text
 
-WIDE, NARROW = 27.0, 12.5  # the widest a figure may be, in cells, on a wide screen and a phone
 MARGIN, GAP, LINE = 0.5, 0.7, 0.75  # around the figure, between rows, per line of a note
+
+
+T = TypeVar("T")
+
+
+class Layout(Enum):
+    """Where a figure is shown: its value is the widest it may be there, in cells."""
+
+    WIDE = 27.0  # a wide screen
+    NARROW = 12.5  # a phone
+
+    @property
+    def width(self) -> float:
+        return self.value
+
+    def pick(self, wide: T, narrow: T) -> T:
+        """What this layout shows of two choices: a footer's words, a plot's size."""
+        return narrow if self is Layout.NARROW else wide
 
 
 @dataclass(frozen=True)
@@ -100,7 +119,7 @@ def note(lines: Sequence[str], size: float = 10.5, mono: bool = True) -> Piece:
     return Piece(width, height / 2, height / 2, draw)
 
 
-def rows(pieces: Sequence[Piece], width: float) -> list[list[Piece]]:
+def rows(pieces: Sequence[Piece], layout: Layout) -> list[list[Piece]]:
     """Greedy line breaking: as many pieces per row as fit, never breaking after a glued one."""
     out: list[list[Piece]] = [[]]
     word: list[Piece] = []
@@ -112,7 +131,7 @@ def rows(pieces: Sequence[Piece], width: float) -> list[list[Piece]]:
         if (
             row
             and sum(p.width + s for p, s in zip(row + word, spacing(row + word), strict=True))
-            > width
+            > layout.width
         ):
             out.append([])
         out[-1].extend(word)
@@ -144,6 +163,6 @@ def compose(lines: Sequence[Sequence[Piece]]) -> Figure:
     return fig
 
 
-def flow(pieces: Sequence[Piece], width: float, footer: Sequence[Piece] = ()) -> Figure:
-    """The pieces wrapped to `width` cells, then each footer piece on a row of its own."""
-    return compose([*rows(pieces, width), *([p] for p in footer)])
+def flow(pieces: Sequence[Piece], layout: Layout, footer: Sequence[Piece] = ()) -> Figure:
+    """The pieces wrapped to the layout's width, then each footer piece on a row of its own."""
+    return compose([*rows(pieces, layout), *([p] for p in footer)])

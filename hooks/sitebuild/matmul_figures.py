@@ -13,7 +13,7 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from sitebuild.drawing import COLORS, fmt, products, seq
-from sitebuild.layout import WIDE, array, arrow_to, compose, flow, note, rows, sign
+from sitebuild.layout import Layout, array, arrow_to, compose, flow, note, rows, sign
 from vecnn import matmul_dots
 from vecnn.lesson import W
 
@@ -28,7 +28,7 @@ B_COL = B_ROW.T  # (3, 1)  the same numbers as a column: wrong
 PRODUCT = BATCH[:3] @ W  # (3, 3)  Figure 10: three examples, so both biases broadcast
 
 
-def dot_product(width: float) -> Figure:
+def dot_product(layout: Layout) -> Figure:
     """Figure 6: a row times a column is one number, the sum of the pairwise products."""
     pieces = [
         array(a, "row a\u1d40", COLORS["x"]),
@@ -37,37 +37,22 @@ def dot_product(width: float) -> Figure:
         sign("="),
         array(matmul_dots(a, w), "a\u1d40w", COLORS["Z"]),
     ]
-    return flow(
-        pieces,
-        width,
-        [note([f"{products(a[0], w[:, 0])} = {fmt(matmul_dots(a, w)[0, 0])}"], 11, mono=False)],
-    )
+    sums = f"{products(a[0], w[:, 0])} = {fmt(matmul_dots(a, w)[0, 0])}"
+    return flow(pieces, layout, [note([sums], 11, mono=False)])
 
 
-def transpose(width: float) -> Figure:
+def transpose(layout: Layout) -> Figure:
     """Figure 7: the transpose turns column j into row j."""
     pieces = [
         array(A, "A", COLORS["x"], highlight=(None, 0)),
         arrow_to(".T", 2.6),
         array(A.T, "A\u1d40", COLORS["x"], highlight=(0, None)),
     ]
-    words = ["column 1 of A, a\u2081 = [1, 2], becomes row 1 of A\u1d40"]
-    return flow(
-        pieces,
-        width,
-        [
-            note(
-                words
-                if width >= WIDE
-                else ["column 1 of A, a\u2081 = [1, 2],", "becomes row 1 of A\u1d40"],
-                11,
-                mono=False,
-            )
-        ],
-    )
+    words = ["column 1 of A, a\u2081 = [1, 2],", "becomes row 1 of A\u1d40"]
+    return flow(pieces, layout, [note(layout.pick([" ".join(words)], words), 11, mono=False)])
 
 
-def shape_rule(width: float) -> Figure:
+def shape_rule(layout: Layout) -> Figure:
     """Figure 8: (3 x 2)(2 x 4) -> (3 x 4): the inner sizes meet, the outer ones remain."""
     Z = matmul_dots(A3.T, W4)  # (3, 4)
     pieces = [
@@ -82,11 +67,11 @@ def shape_rule(width: float) -> Figure:
         "inner sizes 2 and 2 match;",
         "outer sizes 3 and 4 remain",
     ]
-    lines = rule if width < WIDE else [f"{rule[0]}   {rule[1]} {rule[2]}"]
-    return flow(pieces, width, [note(lines, 11, mono=False)])
+    lines = layout.pick([f"{rule[0]}   {rule[1]} {rule[2]}"], rule)
+    return flow(pieces, layout, [note(lines, 11, mono=False)])
 
 
-def batch(width: float) -> Figure:
+def batch(layout: Layout) -> Figure:
     """Figure 9: a batch of four examples; each entry of Z is one example's row times one unit's column."""
     Z = matmul_dots(BATCH, W)  # (4, 3)
     pieces = [
@@ -97,10 +82,10 @@ def batch(width: float) -> Figure:
         array(Z, "A_in @ W", COLORS["Z"], highlight=(ROW, COL)),
     ]
     entry = f"row {ROW + 1} \u00b7 column {COL + 1} = {products(BATCH[ROW], W[:, COL])} = {fmt(Z[ROW, COL])}"
-    return flow(pieces, width, [note([entry], 11, mono=False)])
+    return flow(pieces, layout, [note([entry], 11, mono=False)])
 
 
-def broadcasting(width: float) -> Figure:
+def broadcasting(layout: Layout) -> Figure:
     """Figure 10: a (1, 3) row is repeated down the rows, a (3, 1) column across the columns."""
     m = len(PRODUCT)
     lines = []
@@ -116,7 +101,7 @@ def broadcasting(width: float) -> Figure:
             sign("="),
             array(PRODUCT + bias, "Z", COLORS["Z"]),
         ]
-        lines += [*rows(pieces, width), [note([words], 11, mono=False)]]
+        lines += [*rows(pieces, layout), [note([words], 11, mono=False)]]
     return compose(lines)
 
 
@@ -143,7 +128,7 @@ def alt_text() -> dict[str, str]:
     }
 
 
-FIGURES: dict[str, Callable[[float], Figure]] = {
+FIGURES: dict[str, Callable[[Layout], Figure]] = {
     "dot-product": dot_product,
     "transpose": transpose,
     "shape-rule": shape_rule,

@@ -15,7 +15,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
 from sitebuild.drawing import CARD, EDGE, INK
-from sitebuild.layout import WIDE
+from sitebuild.layout import Layout
 from vecnn import lesson, sequential
 from vecnn.roasts import DURATIONS, TEMPERATURES, good_roast, plane, roasts
 
@@ -29,11 +29,10 @@ SAID = sequential((X - lesson.mu) / lesson.sigma, lesson.layers)[:, 0] >= 0.5  #
 SHADE, GREEN, RED = "#d9f2c4", "#1a7f37", "#cf222e"
 
 
-def plane_figure(width: float) -> Figure:
+def plane_figure(layout: Layout) -> Figure:
     """The plane and the data set; narrow: the legend under the plot instead of beside it."""
-    narrow = width < WIDE
-    fig = Figure(figsize=(3.9, 4.9) if narrow else (7.6, 3.9), facecolor=CARD)
-    ax = fig.add_axes((0.17, 0.36, 0.8, 0.6) if narrow else (0.08, 0.13, 0.56, 0.83))
+    fig = Figure(figsize=layout.pick((7.6, 3.9), (3.9, 4.9)), facecolor=CARD)
+    ax = fig.add_axes(layout.pick((0.08, 0.13, 0.56, 0.83), (0.17, 0.36, 0.8, 0.6)))
     T, d = ROASTS[:, 0].reshape(STEPS, STEPS), ROASTS[:, 1].reshape(STEPS, STEPS)
     ax.contourf(T, d, GOOD.astype(float), levels=[0.5, 1.5], colors=[SHADE])
     ax.contour(T, d, GOOD.astype(float), levels=[0.5], colors=[GREEN], linewidths=1.4)
@@ -63,7 +62,7 @@ def plane_figure(width: float) -> Figure:
         Line2D([], [], color=GREEN, marker="o", ls="", label="a good roast (data)"),
         Line2D([], [], color=RED, marker="x", ls="", label="a bad roast (data)"),
     ]
-    anchor = (0.5, 0.14) if narrow else (0.83, 0.55)  # the legend's centre
+    anchor = layout.pick((0.83, 0.55), (0.5, 0.14))  # the legend's centre
     fig.legend(
         handles=handles,
         loc="center",
@@ -90,5 +89,5 @@ def alt_text() -> str:
     )
 
 
-FIGURES: dict[str, Callable[[float], Figure]] = {"roast-plane": plane_figure}
+FIGURES: dict[str, Callable[[Layout], Figure]] = {"roast-plane": plane_figure}
 ALT = {"roast-plane": alt_text()}
