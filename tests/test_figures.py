@@ -5,7 +5,8 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from sitebuild import drawing, figures
+from sitebuild import figures
+from sitebuild.figures import style
 from tests import pages
 from tests.conftest import ROOT
 
@@ -25,9 +26,9 @@ def test_svg_is_deterministic():
 
 
 def test_figures_show_the_computed_numbers():
-    assert [drawing.fmt(v) for v in figures.Z[0]] == ["165", "\u2212531", "900"]
-    assert [drawing.fmt(v, 2) for v in figures.A_out[0]] == ["1.00", "0.00", "1.00"]
-    assert [drawing.fmt(v) for v in figures.Z_matmul[0]] == ["166", "\u2212532", "898"]
+    assert [style.fmt(v) for v in figures.Z[0]] == ["165", "\u2212531", "900"]
+    assert [style.fmt(v, 2) for v in figures.A_out[0]] == ["1.00", "0.00", "1.00"]
+    assert [style.fmt(v) for v in figures.Z_matmul[0]] == ["166", "\u2212532", "898"]
 
 
 def test_every_figure_is_on_a_page_with_its_alt_text():

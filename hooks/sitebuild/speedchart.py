@@ -5,8 +5,8 @@ from __future__ import annotations
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, LogLocator
 
-from sitebuild import drawing
-from sitebuild.drawing import CARD, EDGE, INK
+from sitebuild.figures import style
+from sitebuild.figures.style import CARD, EDGE, INK
 from vecnn.bench import DTYPES, IMPLS, Report, format_time
 
 LINES = dict(
@@ -84,4 +84,4 @@ def chart_alt(report: Report) -> str:
 
 
 def svg(report: Report, narrow: bool = False) -> str:
-    return drawing.svg(chart(report, narrow), "speed")
+    return style.svg(chart(report, narrow), "speed")

@@ -1,5 +1,5 @@
 """Figures 1-5 of the lesson, drawn from vecnn's own computations on the lecture's layer
-(and, through matmul_figures, Figures 6-10 of parts 2-4; through roast_figure, Figure 11).
+(and, through figures.matmul, Figures 6-10 of parts 2-4; through figures.roast_plane, Figure 11).
 
 Each figure comes in two layouts from the same pieces: wide (figures/hnnie-N.svg, stable URLs
 named after the lecture's figures) and narrow for phones (figures/hnnie-N-narrow.svg). ALT
@@ -15,9 +15,9 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.patches import Circle
 
-from sitebuild import drawing, matmul_figures, roast_figure
-from sitebuild.drawing import COLORS, EDGE, arrow, fmt, new_figure, products, seq, text
-from sitebuild.layout import Layout, array, arrow_to, flow, note, sign
+from sitebuild.figures import matmul, roast_plane, style
+from sitebuild.figures.layout import Layout, array, arrow_to, flow, note, sign
+from sitebuild.figures.style import COLORS, EDGE, arrow, fmt, new_figure, products, seq, text
 from vecnn import dense, dense_loop, lesson
 
 # The lecture's layer, computed by the package itself.
@@ -101,7 +101,7 @@ def arrays(layout: Layout) -> Figure:
     return flow(pieces, layout, [note(words)])
 
 
-def matmul(layout: Layout) -> Figure:
+def matmul_figure(layout: Layout) -> Figure:
     """Figure 3, np.matmul(A_in, W): row 1 of A_in dotted with column 2 of W gives entry (1, 2)."""
     pieces = [
         array(lesson.X, "A_in", COLORS["x"], highlight=(0, None)),
@@ -169,15 +169,15 @@ def alt_text() -> dict[str, str]:
 FIGURES: dict[str, Callable[[Layout], Figure]] = {
     "hnnie-1": loop,
     "hnnie-2": arrays,
-    "hnnie-3": matmul,
+    "hnnie-3": matmul_figure,
     "hnnie-4": bias_and_activation,
     "hnnie-5": shapes,
-} | matmul_figures.FIGURES  # Figures 6-10, for parts 2-4
-ALT = alt_text() | matmul_figures.ALT
-FIGURES |= roast_figure.FIGURES  # Figure 11, for part 5
-ALT |= roast_figure.ALT
+} | matmul.FIGURES  # Figures 6-10, for parts 2-4
+ALT = alt_text() | matmul.ALT
+FIGURES |= roast_plane.FIGURES  # Figure 11, for part 5
+ALT |= roast_plane.ALT
 
 
 def svg(name: str, narrow: bool = False) -> str:
     """One figure as SVG text: svg("hnnie-1") is Figure 1, wide; narrow=True is its phone layout."""
-    return drawing.svg(FIGURES[name](Layout.NARROW if narrow else Layout.WIDE), name)
+    return style.svg(FIGURES[name](Layout.NARROW if narrow else Layout.WIDE), name)

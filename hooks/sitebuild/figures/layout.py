@@ -2,7 +2,7 @@
 
 Each figure is drawn twice from the same pieces: once for a wide screen and once, wrapped into
 more rows, for a phone, so that its labels never have to shrink below a readable size. Lengths
-are in cells (drawing.UNIT inches each).
+are in cells (style.UNIT inches each).
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from numpy.typing import NDArray
 
-from sitebuild.drawing import ROW_HEIGHT, UNIT, arrow, cells, fmt, new_figure, text
+from sitebuild.figures.style import ROW_HEIGHT, UNIT, arrow, cells, fmt, new_figure, text
 
 MARGIN, GAP, LINE = 0.5, 0.7, 0.75  # around the figure, between rows, per line of a note
 

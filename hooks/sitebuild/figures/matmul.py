@@ -12,8 +12,8 @@ from collections.abc import Callable
 import numpy as np
 from matplotlib.figure import Figure
 
-from sitebuild.drawing import COLORS, fmt, products, seq
-from sitebuild.layout import Layout, array, arrow_to, compose, flow, note, rows, sign
+from sitebuild.figures.layout import Layout, array, arrow_to, compose, flow, note, rows, sign
+from sitebuild.figures.style import COLORS, fmt, products, seq
 from vecnn import matmul_dots
 from vecnn.lesson import W
 

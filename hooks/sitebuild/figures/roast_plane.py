@@ -14,8 +14,8 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
-from sitebuild.drawing import CARD, EDGE, INK
-from sitebuild.layout import Layout
+from sitebuild.figures.layout import Layout
+from sitebuild.figures.style import CARD, EDGE, INK
 from vecnn import lesson, sequential
 from vecnn.roasts import DURATIONS, TEMPERATURES, good_roast, plane, roasts
 
