@@ -15,17 +15,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sitebuild import figures, package, speed, speedchart
+from sitebuild import package, speed
+from sitebuild.figures import FIGURES, Layout, speedchart
 from vecnn.bench import Report
 
 Drawn = dict[str, tuple[str, str]]  # figure name -> (wide SVG, narrow SVG)
 
 
 def draw(report: Report) -> Drawn:
-    """Every figure in a wide and a narrow layout: Figures 1-9 and the speed chart."""
-    drawn = {name: (figures.svg(name), figures.svg(name, narrow=True)) for name in figures.FIGURES}
-    drawn["speed"] = (speedchart.svg(report), speedchart.svg(report, narrow=True))
-    return drawn
+    """Every figure in a wide and a narrow layout: the lesson's and the speed chart."""
+    figures = [*FIGURES.values(), speedchart.figure_of(report)]
+    return {f.name: (f.svg(Layout.WIDE), f.svg(Layout.NARROW)) for f in figures}
 
 
 @dataclass

@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 from sitebuild import network_speed
-from sitebuild.speedchart import chart_alt
+from sitebuild.figures import speedchart
 from vecnn.bench import DTYPES, Report, find, format_time, ratio
 from vecnn.bench.results import (
     BARE,
@@ -133,10 +133,11 @@ def numpy_table(report: Report) -> str:
 
 def fill(markdown: str, report: Report, page: str) -> str:
     """Replace every [[bench:key]] with its value, the table, or the chart."""
+    chart = speedchart.figure_of(report)
     values = summary(report) | {
         "loops_table": loops_table(report),
         "numpy_table": numpy_table(report),
-        "figure": f"![{chart_alt(report)}](figures/speed.svg)",
+        "figure": f"![{chart.alt}](figures/{chart.name}.svg)",
     }
 
     def value(match: re.Match[str]) -> str:

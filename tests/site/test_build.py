@@ -7,8 +7,9 @@ import subprocess
 
 import pytest
 
-from sitebuild import figures, package
+from sitebuild import package
 from sitebuild.build import Build
+from sitebuild.figures import FIGURES
 from tests.site import ROOT
 
 
@@ -33,7 +34,7 @@ def test_a_build_makes_everything_once_and_removes_its_folder(monkeypatch, tmp_p
     build = Build.start(config())
     try:
         assert build.folder.parent == tmp_path and build.folder.is_dir()
-        assert set(build.drawn) == {*figures.FIGURES, "speed"}
+        assert set(build.drawn) == {*FIGURES, "speed"}
         assert build.report["results"], "the benchmark's report"
         wheel = build.wheel
         assert wheel.name.startswith("vecnn-") and wheel.name.endswith("-py3-none-any.whl")

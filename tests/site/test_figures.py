@@ -5,13 +5,14 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from sitebuild import drawing, figures
+from sitebuild.figures import FIGURES, Layout, lecture, registry, style
 from tests.site import ROOT, pages
 
 
-@pytest.mark.parametrize("name", list(figures.FIGURES))
-def test_svg_is_valid_and_self_contained(name):
-    svg = figures.svg(name)
+@pytest.mark.parametrize("layout", list(Layout))
+@pytest.mark.parametrize("name", list(FIGURES))
+def test_svg_is_valid_and_self_contained(name, layout):
+    svg = FIGURES[name].svg(layout)
     root = ET.fromstring(svg)
     assert root.tag.endswith("svg")
     # namespace URIs are names, not requests: look only at what a browser would fetch
@@ -20,13 +21,13 @@ def test_svg_is_valid_and_self_contained(name):
 
 
 def test_svg_is_deterministic():
-    assert figures.svg("hnnie-3") == figures.svg("hnnie-3")
+    assert FIGURES["hnnie-3"].svg(Layout.WIDE) == FIGURES["hnnie-3"].svg(Layout.WIDE)
 
 
 def test_figures_show_the_computed_numbers():
-    assert [drawing.fmt(v) for v in figures.Z[0]] == ["165", "\u2212531", "900"]
-    assert [drawing.fmt(v, 2) for v in figures.A_out[0]] == ["1.00", "0.00", "1.00"]
-    assert [drawing.fmt(v) for v in figures.Z_matmul[0]] == ["166", "\u2212532", "898"]
+    assert [style.fmt(v) for v in lecture.Z[0]] == ["165", "\u2212531", "900"]
+    assert [style.fmt(v, 2) for v in lecture.A_out[0]] == ["1.00", "0.00", "1.00"]
+    assert [style.fmt(v) for v in lecture.Z_matmul[0]] == ["166", "\u2212532", "898"]
 
 
 def test_every_figure_is_on_a_page_with_its_alt_text():
@@ -34,11 +35,9 @@ def test_every_figure_is_on_a_page_with_its_alt_text():
     for page in pages.MARKDOWN:
         for alt, src in re.findall(r"!\[(.+?)\]\(figures/([\w-]+)\.svg\)", page.read_text()):
             images[src] = alt
-    assert sorted(images) == sorted(figures.FIGURES), (
-        "a figure is drawn but not shown, or not drawn"
-    )
+    assert sorted(images) == sorted(FIGURES), "a figure is drawn but not shown, or not drawn"
     for name, alt in images.items():
-        assert alt == figures.ALT[name], f"alt text of {name} on the page differs from figures.ALT"
+        assert alt == FIGURES[name].alt, f"alt text of {name} on the page differs from its figure's"
 
 
 def test_parts_2_to_4_have_their_pictures():
@@ -60,4 +59,11 @@ def test_learners_see_figure_numbers_never_the_transcripts_label():
     numbers = re.findall(
         r"<figcaption>Figure (\d+) ·", "".join(p.read_text() for p in pages.MARKDOWN)
     )
-    assert sorted(map(int, numbers)) == list(range(1, len(figures.FIGURES) + 1))
+    assert sorted(map(int, numbers)) == list(range(1, len(FIGURES) + 1))
+
+
+def test_a_figure_is_registered_once():
+    before = dict(FIGURES)
+    with pytest.raises(ValueError, match="two figures are named 'hnnie-1'"):
+        registry.figure("hnnie-1", alt="another")(FIGURES["hnnie-2"].draw)
+    assert FIGURES == before

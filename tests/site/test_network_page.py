@@ -8,7 +8,8 @@ import math
 
 import numpy as np
 
-from sitebuild import network_speed, roast_figure, speed
+from sitebuild import network_speed, speed
+from sitebuild.figures import roast_plane
 from tests.site import ROOT, test_docs
 from tests.site.browsing import Visit
 from vecnn import lesson
@@ -31,8 +32,8 @@ def test_part_5_comes_after_part_4_in_the_nav():
 def test_figure_11_is_the_plane_classified_by_the_network():
     """The figure's 40,000 answers against the typed weights evaluated with math.exp, one roast
     at a time (every 97th), and against our rule over the whole plane."""
-    X, good = roast_figure.ROASTS, roast_figure.GOOD.ravel()
-    assert X.shape == (40_000, 2) and roast_figure.A_out.shape == (40_000, 1)
+    X, good = roast_plane.ROASTS, roast_plane.GOOD.ravel()
+    assert X.shape == (40_000, 2) and roast_plane.A_out.shape == (40_000, 1)
     for k in range(0, len(X), 97):
         x = (X[k] - lesson.mu) / lesson.sigma
         a1 = [1 / (1 + math.exp(-(x @ lesson.W1[:, j] + lesson.b1[j]))) for j in range(3)]
@@ -42,7 +43,9 @@ def test_figure_11_is_the_plane_classified_by_the_network():
 
 
 def test_figure_11_is_computed_by_one_call_of_sequential():
-    source = (ROOT / "hooks" / "sitebuild" / "roast_figure.py").read_text(encoding="utf-8")
+    source = (ROOT / "hooks" / "sitebuild" / "figures" / "roast_plane.py").read_text(
+        encoding="utf-8"
+    )
     plane_lines = [line for line in source.splitlines() if "(ROASTS - lesson.mu)" in line]
     assert len(plane_lines) == 1 and "= sequential(" in plane_lines[0]
 

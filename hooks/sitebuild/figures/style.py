@@ -1,20 +1,23 @@
-"""The figures' visual style, and the pieces every figure is drawn with: arrays, arrows, text.
+"""The figures' style: colours, sizes, how numbers are written, and deterministic SVG output.
 
-Figures are matplotlib Figure objects made without pyplot, so nothing here picks a backend or
-keeps global state; `svg` turns one into deterministic SVG text.
+A figure's drawing is a matplotlib Figure made without pyplot, so nothing here picks a backend
+or keeps global state; `svg` turns one into SVG text that is the same on every build.
 """
 
 from __future__ import annotations
 
 import io
-from typing import Any
+from typing import Any, TypeAlias
 
 import numpy as np
 from matplotlib import rc_context
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
-from matplotlib.patches import FancyArrowPatch, Rectangle
 from numpy.typing import NDArray
+
+# What a figure's drawing function returns: matplotlib's Figure. "Figure" on its own is the site's
+# word, a figure of the lesson with its name and alt text (registry.Figure).
+Drawing: TypeAlias = Figure
 
 # Dark ink on a white card reads the same in Material's light and dark palettes.
 INK, CARD, EDGE = "#1b1f24", "#ffffff", "#57606a"
@@ -43,9 +46,9 @@ def products(x: NDArray[np.generic], y: NDArray[np.generic]) -> str:
     return " + ".join(f"{fmt(p)}\u00d7{factor[bool(q >= 0)](q)}" for p, q in zip(x, y, strict=True))
 
 
-def new_figure(width: float, height: float) -> tuple[Figure, Axes]:
-    """A card-coloured figure whose axes use data units (1 unit = one array cell)."""
-    fig = Figure(figsize=(width * UNIT, height * UNIT), facecolor=CARD)
+def new_drawing(width: float, height: float) -> tuple[Drawing, Axes]:
+    """A card-coloured drawing whose axes use data units (1 unit = one array cell)."""
+    fig = Drawing(figsize=(width * UNIT, height * UNIT), facecolor=CARD)
     ax = fig.add_axes((0, 0, 1, 1))
     ax.set_xlim(0, width)
     ax.set_ylim(0, height)
@@ -60,54 +63,8 @@ def text(ax: Axes, x: float, y: float, s: str, size: float = 11, **style: Any) -
     ax.text(x, y, s, **(defaults | style))
 
 
-def cells(
-    ax: Axes,
-    M: NDArray[np.generic],
-    left: float,
-    top: float,
-    color: str,
-    hot: tuple[int | None, int | None],
-    cell: float,
-    decimals: int | None,
-) -> None:
-    """The numbers of M in coloured boxes; `hot` picks a row, a column or one cell to highlight."""
-    rows = np.atleast_2d(M)
-    for (i, j), v in np.ndenumerate(rows):
-        x, y = left + j * cell, top - (i + 1) * ROW_HEIGHT
-        lit = hot != (None, None) and hot[0] in (None, i) and hot[1] in (None, j)
-        dashed = np.ndim(M) == 1  # a 1-D array has no rows: dashed boxes
-        ax.add_patch(
-            Rectangle(
-                (x, y),
-                cell,
-                ROW_HEIGHT,
-                facecolor=color,
-                edgecolor=EDGE,
-                lw=1,
-                linestyle=(0, (3, 2)) if dashed else "solid",
-            )
-        )
-        text(
-            ax,
-            x + cell / 2,
-            y + ROW_HEIGHT / 2,
-            fmt(v, decimals),
-            color=HIGHLIGHT if lit else INK,
-            fontweight="bold" if lit else "normal",
-        )
-
-
-def arrow(ax: Axes, start: tuple[float, float], end: tuple[float, float], label: str = "") -> None:
-    ax.add_patch(
-        FancyArrowPatch(start, end, arrowstyle="-|>", mutation_scale=14, color=EDGE, lw=1.3)
-    )
-    if label:
-        middle = ((start[0] + end[0]) / 2, (start[1] + end[1]) / 2 + 0.3)
-        text(ax, *middle, label, 10, va="bottom", family="monospace")
-
-
-def svg(fig: Figure, salt: str) -> str:
-    """A figure as deterministic SVG text: no date, ids fixed by `salt`, text drawn as paths,
+def svg(fig: Drawing, salt: str) -> str:
+    """A drawing as deterministic SVG text: no date, ids fixed by `salt`, text drawn as paths,
     cropped to what is drawn so that no empty band is left around it."""
     buf = io.StringIO()
     with rc_context({"svg.hashsalt": salt, "svg.fonttype": "path"}):

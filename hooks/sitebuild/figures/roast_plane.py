@@ -7,15 +7,14 @@ The 200 roasts of the data set are drawn on top, with our rule's boundary dashed
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import numpy as np
-from matplotlib.figure import Figure
+from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
-from sitebuild.drawing import CARD, EDGE, INK
-from sitebuild.layout import WIDE
+from sitebuild.figures.layout import Layout
+from sitebuild.figures.registry import figure
+from sitebuild.figures.style import CARD, EDGE, INK, Drawing
 from vecnn import lesson, sequential
 from vecnn.roasts import DURATIONS, TEMPERATURES, good_roast, plane, roasts
 
@@ -27,13 +26,46 @@ X, y = roasts()  # (200, 2), (200,)  the data set
 good = y == 1  # (200,)
 SAID = sequential((X - lesson.mu) / lesson.sigma, lesson.layers)[:, 0] >= 0.5  # (200,)
 SHADE, GREEN, RED = "#d9f2c4", "#1a7f37", "#cf222e"
+SHARE = GOOD.mean()  # of the plane, what the network calls good
+AGREE = np.mean(GOOD.ravel() == good_roast(ROASTS[:, 0], ROASTS[:, 1]))  # with our rule
+RIGHT = np.mean(SAID == good)  # of the data set, what the network gets right
 
 
-def plane_figure(width: float) -> Figure:
+@figure(
+    "roast-plane",
+    alt=f"A plane of {STEPS * STEPS:,} roasts, {TEMPERATURES[0]:.0f} to {TEMPERATURES[1]:.0f} °C "
+    f"across and {DURATIONS[0]:.0f} to {DURATIONS[1]:.0f} minutes up, classified by one call "
+    f"of sequential. The network calls {SHARE:.0%} of them good: a band from about 180 °C "
+    "that needs less time the hotter the roast, and it agrees with our rule, drawn dashed, "
+    f"on {AGREE:.1%} of the plane. The data set's {len(X)} roasts are drawn on top, "
+    f"{int(good.sum())} good and {int((~good).sum())} bad; the network puts {RIGHT:.0%} of "
+    "them on the right side. The lecture's roast, x = [200, 17], lies inside the band.",
+)
+def plane_figure(layout: Layout) -> Drawing:
     """The plane and the data set; narrow: the legend under the plot instead of beside it."""
-    narrow = width < WIDE
-    fig = Figure(figsize=(3.9, 4.9) if narrow else (7.6, 3.9), facecolor=CARD)
-    ax = fig.add_axes((0.17, 0.36, 0.8, 0.6) if narrow else (0.08, 0.13, 0.56, 0.83))
+    fig = Drawing(figsize=layout.pick((7.6, 3.9), (3.9, 4.9)), facecolor=CARD)
+    ax = fig.add_axes(layout.pick((0.08, 0.13, 0.56, 0.83), (0.17, 0.36, 0.8, 0.6)))
+    plot(ax)
+    handles = [
+        Patch(facecolor=SHADE, edgecolor=GREEN, label="the network says good"),
+        Line2D([], [], color=INK, ls="dashed", label="our rule's boundary"),
+        Line2D([], [], color=GREEN, marker="o", ls="", label="a good roast (data)"),
+        Line2D([], [], color=RED, marker="x", ls="", label="a bad roast (data)"),
+    ]
+    anchor = layout.pick((0.83, 0.55), (0.5, 0.14))  # the legend's centre
+    fig.legend(
+        handles=handles,
+        loc="center",
+        bbox_to_anchor=anchor,
+        frameon=False,
+        labelcolor=INK,
+        fontsize=10,
+    )
+    return fig
+
+
+def plot(ax: Axes) -> None:
+    """The network's region, our rule's boundary, the data set and the lecture's roast."""
     T, d = ROASTS[:, 0].reshape(STEPS, STEPS), ROASTS[:, 1].reshape(STEPS, STEPS)
     ax.contourf(T, d, GOOD.astype(float), levels=[0.5, 1.5], colors=[SHADE])
     ax.contour(T, d, GOOD.astype(float), levels=[0.5], colors=[GREEN], linewidths=1.4)
@@ -57,38 +89,3 @@ def plane_figure(width: float) -> Figure:
     ax.tick_params(colors=INK)
     for spine in ax.spines.values():
         spine.set_color(EDGE)
-    handles = [
-        Patch(facecolor=SHADE, edgecolor=GREEN, label="the network says good"),
-        Line2D([], [], color=INK, ls="dashed", label="our rule's boundary"),
-        Line2D([], [], color=GREEN, marker="o", ls="", label="a good roast (data)"),
-        Line2D([], [], color=RED, marker="x", ls="", label="a bad roast (data)"),
-    ]
-    anchor = (0.5, 0.14) if narrow else (0.83, 0.55)  # the legend's centre
-    fig.legend(
-        handles=handles,
-        loc="center",
-        bbox_to_anchor=anchor,
-        frameon=False,
-        labelcolor=INK,
-        fontsize=10,
-    )
-    return fig
-
-
-def alt_text() -> str:
-    share = GOOD.mean()
-    agree = np.mean(GOOD.ravel() == good_roast(ROASTS[:, 0], ROASTS[:, 1]))
-    right = np.mean(SAID == good)
-    return (
-        f"A plane of {STEPS * STEPS:,} roasts, {TEMPERATURES[0]:.0f} to {TEMPERATURES[1]:.0f} °C "
-        f"across and {DURATIONS[0]:.0f} to {DURATIONS[1]:.0f} minutes up, classified by one call "
-        f"of sequential. The network calls {share:.0%} of them good: a band from about 180 °C "
-        "that needs less time the hotter the roast, and it agrees with our rule, drawn dashed, "
-        f"on {agree:.1%} of the plane. The data set's {len(X)} roasts are drawn on top, "
-        f"{int(good.sum())} good and {int((~good).sum())} bad; the network puts {right:.0%} of "
-        "them on the right side. The lecture's roast, x = [200, 17], lies inside the band."
-    )
-
-
-FIGURES: dict[str, Callable[[float], Figure]] = {"roast-plane": plane_figure}
-ALT = {"roast-plane": alt_text()}
