@@ -35,29 +35,12 @@ from sitebuild import (
     stepper,
     tables,
 )
-from sitebuild.build import Build
+from sitebuild.build import Build, begin, end, under_way
 
 LAB = "lab.ipynb"  # the one lab notebook: exercises with their solutions marked
-# The build between on_config and its end (MkDocs runs one at a time). on_build_error and
-# on_shutdown receive no config, so this is where they find what to close.
-_under_way: Build | None = None
 # Pages get their Content-Security-Policy, except under `mkdocs serve`, whose live-reload script
 # is inline and new on every load (no hash can name it). Set once per process by on_startup.
 _sealed = True
-
-
-def under_way() -> Build:
-    if _under_way is None:
-        raise RuntimeError("no site build is under way: MkDocs calls on_config first")
-    return _under_way
-
-
-def end() -> None:
-    """Close the build under way, if any: its temporary folder goes."""
-    global _under_way
-    if _under_way is not None:
-        _under_way.close()
-        _under_way = None
 
 
 def on_startup(command: str, **kwargs: Any) -> None:
@@ -70,9 +53,7 @@ def seal(html: str) -> str:
 
 
 def on_config(config: Any) -> Any:
-    global _under_way
-    end()  # a build that ended without telling us (none should)
-    _under_way = Build.start(config)
+    begin(config)
     return config
 
 

@@ -1,10 +1,11 @@
 """One build of the site: what it makes once, and a folder that lives exactly as long as it does.
 
-hooks/events.py starts a `Build` when MkDocs reads the configuration and closes it when the build
+hooks/events.py begins a `Build` when MkDocs reads the configuration and ends it when the build
 ends, whether it succeeds or fails. In between, every event reads what it needs from that one
-object: the benchmark's report, the drawn figures, the wheel (name, bytes, SHA-256) and the folder
-that holds the sources the build generates (the lab's page notebook, the wheel). Closing removes
-the folder, so no build leaves anything in the temp directory.
+object, the build `under_way()`: the benchmark's report, the drawn figures, the wheel (name,
+bytes, SHA-256) and the folder that holds the sources the build generates (the lab's page
+notebook, the wheel). Closing removes the folder, so no build leaves anything in the temp
+directory.
 """
 
 from __future__ import annotations
@@ -57,3 +58,30 @@ class Build:
 
     def close(self) -> None:
         shutil.rmtree(self.folder, ignore_errors=True)
+
+
+# The build between on_config and its end (MkDocs runs one at a time). on_build_error and
+# on_shutdown receive no config, so this is where they find what to close.
+_under_way: Build | None = None
+
+
+def begin(config: Any) -> Build:
+    """Start the build on_config asks for; one still under way ends first (none should)."""
+    global _under_way
+    end()
+    _under_way = Build.start(config)
+    return _under_way
+
+
+def under_way() -> Build:
+    if _under_way is None:
+        raise RuntimeError("no site build is under way: MkDocs calls on_config first")
+    return _under_way
+
+
+def end() -> None:
+    """Close the build under way, if any: its temporary folder goes."""
+    global _under_way
+    if _under_way is not None:
+        _under_way.close()
+        _under_way = None

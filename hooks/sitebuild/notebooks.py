@@ -1,4 +1,4 @@
-"""Every lesson page as a notebook, and the links that open it in Colab and Binder.
+"""Every lesson page as a notebook, for the site, Colab and Binder.
 
 A lesson page is a Markdown page in the nav's section that holds the lab, so a new part is
 picked up from mkdocs.yml alone. Its notebook is made from the page's own tested blocks:
@@ -7,10 +7,11 @@ picked up from mkdocs.yml alone. Its notebook is made from the page's own tested
 - each ```python block becomes a code cell, unchanged;
 - a ```text block under `<!--pytest-codeblocks:expected-output-->` becomes a cell that checks
   the block above printed exactly that (the setup cell records what each cell prints);
-- the first cell installs vecnn from the site, pinned by the wheel's hash, when it is missing.
+- the first cell installs vecnn from the site, pinned by the wheel's hash, when it is missing
+  (notebook_setup.py).
 
 The build publishes each notebook beside its page. The same notebooks, with the lab's download,
-are committed under notebooks/ for Colab and Binder (`make notebooks`); links.py makes the links.
+are committed under notebooks/ for Colab and Binder (`make notebooks`); launch.py makes the links.
 """
 
 from __future__ import annotations
@@ -20,65 +21,14 @@ from typing import Any
 
 import nbformat
 
+from sitebuild import notebook_setup
+
 MARKER = "<!--pytest-codeblocks:expected-output-->"
 FENCE = re.compile(r"^(\s*)```(\S*)\s*$")
 # an admonition, a folded block or a content tab: its title, if any, becomes a bold line
 TITLE = re.compile(r'^\s*(?:(?:!!!|\?\?\?\+?) \w+|===\+?)(?: "(.*)")?\s*$')
 PLACEHOLDER = re.compile(r"^\[\[[\w:-]+\]\]$", re.M)  # what the build turns into HTML
 LINK = re.compile(r"\]\((?!https?:|#)([^)\s]+)\)")
-
-SETUP = '''\
-# Setup: vecnn from the lesson's site when this kernel lacks it (Colab, a fresh Jupyter), and
-# a record of what each cell prints, so that the check cells can compare it with the page.
-import importlib
-import io
-import sys
-
-try:
-    import vecnn
-except ImportError:
-    %pip install --quiet {pinned}
-    importlib.invalidate_caches()
-    import vecnn
-
-
-class Printed(io.StringIO):
-    """Writes through to the notebook and keeps a copy of what the cell printed."""
-
-    def __init__(self, out):
-        super().__init__()
-        self.out = out
-
-    def write(self, text):
-        self.out.write(text)
-        return super().write(text)
-
-    def flush(self):
-        self.out.flush()
-
-
-def record(info):
-    global real_stdout
-    real_stdout, sys.stdout = sys.stdout, Printed(sys.stdout)
-
-
-def keep(result):
-    global last_printed
-    if sys.stdout is not real_stdout:
-        last_printed, sys.stdout = sys.stdout.getvalue(), real_stdout
-
-
-def check_printed(expected):
-    """Compare what the previous cell printed with what the page shows."""
-    assert last_printed.strip() == expected.strip(), f"printed:\\n{{last_printed}}"
-    print("Prints what the page shows.")
-
-
-if "last_printed" not in globals():  # once, however often this cell runs
-    last_printed, real_stdout = "", sys.stdout
-    get_ipython().events.register("pre_run_cell", record)
-    get_ipython().events.register("post_run_cell", keep)
-print(f"vecnn {{vecnn.__version__}} is ready")'''
 
 
 def lesson_pages(nav: Any) -> list[str]:
@@ -100,7 +50,7 @@ def name(source: str) -> str:
 def notebook(markdown: str, site_url: str, pinned: str, source: str = "index.md") -> Any:
     """The notebook of the page `source`, whose Markdown the build has filled in: the setup
     cell, then prose, code and checks in the page's order."""
-    cells = [nbformat.v4.new_code_cell(SETUP.format(pinned=pinned))]
+    cells = [nbformat.v4.new_code_cell(notebook_setup.cell(pinned))]
     for kind, text in pieces(markdown):
         if kind == "code":
             cells.append(nbformat.v4.new_code_cell(text))

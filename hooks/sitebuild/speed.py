@@ -1,7 +1,8 @@
-"""The "How fast is it?" chapter: its numbers, table and chart, from the benchmark's results.
+"""The "How fast is it?" chapter: its numbers, tables and chart, from the benchmark's results.
 
 The page holds placeholders such as [[bench:ratio_f32]]; `fill` replaces each with a value read
 off docs/benchmark-results.json (written by `make bench`), so no number on it is typed by hand.
+The tables are speed_tables.py's, the chart figures/speedchart.py's.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ import json
 import re
 from pathlib import Path
 
-from sitebuild import network_speed
+from sitebuild import network_speed, speed_tables
 from sitebuild.figures import speedchart
 from vecnn.bench import DTYPES, Report, find, format_time, ratio
 from vecnn.bench.results import (
@@ -20,7 +21,7 @@ from vecnn.bench.results import (
     LECTURE_LOOP,
     ONE_LINER,
     PYTHON_LOOPS,
-    TORCH,
+    Dtype,
     Size,
 )
 
@@ -48,13 +49,37 @@ def nominal_peak_gflops(report: Report, dtype: str) -> float:
 
 def summary(report: Report) -> dict[str, str]:
     """The numbers the page quotes, formatted, all taken from the report."""
-    info, eff = report["machine"], report["efficiency"]
-    big = (eff["size"],) * 3
+    out = _machine(report) | _loops(report)
+    for dtype in DTYPES:
+        out |= _big_layer(report, dtype)
+    big = (report["efficiency"]["size"],) * 3
+    out["f64_over_f32"] = (
+        f"{median(report, BARE, big, 'float64') / median(report, BARE, big, 'float32'):.1f}"
+    )
+    return out | network_speed.values(report)  # a whole network: part 5 and its own section
 
-    def times(impl: str, size: Size, dtype: str) -> float:
-        return median(report, impl, size, dtype) / median(report, DENSE, size, dtype)
 
-    out = {
+def fill(markdown: str, report: Report, page: str) -> str:
+    """Replace every [[bench:key]] with its value, the table, or the chart."""
+    chart = speedchart.figure_of(report)
+    values = summary(report) | {
+        "loops_table": speed_tables.loops(report),
+        "numpy_table": speed_tables.numpy(report),
+        "figure": f"![{chart.alt}](figures/{chart.name}.svg)",
+    }
+
+    def value(match: re.Match[str]) -> str:
+        if match[1] not in values:
+            raise KeyError(f"{page}: no benchmark value named {match[1]!r}")
+        return values[match[1]]
+
+    return PLACEHOLDER.sub(value, markdown)
+
+
+def _machine(report: Report) -> dict[str, str]:
+    """Where the numbers were measured, and the size of the big layer."""
+    info = report["machine"]
+    return {
         "cpu": info["cpu"],
         "cores": str(info["cores"]),
         "simd_bits": str(info["simd_bits"]),
@@ -63,7 +88,17 @@ def summary(report: Report) -> dict[str, str]:
         "date": info["date"],
         "python": info["python"],
         "ghz": f"{info['mhz'] / 1e3:.1f}",
-        "size": str(eff["size"]),
+        "size": str(report["efficiency"]["size"]),
+    }
+
+
+def _loops(report: Report) -> dict[str, str]:
+    """The loops against dense: on the digit network's first layer and on the lecture's."""
+
+    def times(impl: str, size: Size, dtype: str) -> float:
+        return median(report, impl, size, dtype) / median(report, DENSE, size, dtype)
+
+    return {
         "python_gflops": f"{find(report, PYTHON_LOOPS, DIGIT_BATCH, 'float64')['gflops']:.3f}",
         "lecture_speedup_digit": f"{times(LECTURE_LOOP, DIGIT_BATCH, 'float32'):.0f}",
         "lecture_speedup_digit_f64": f"{times(LECTURE_LOOP, DIGIT_BATCH, 'float64'):.0f}",
@@ -79,70 +114,21 @@ def summary(report: Report) -> dict[str, str]:
         "tiny_dense": format_time(median(report, DENSE, LECTURE, "float64")),
         "tiny_one_liner": format_time(median(report, ONE_LINER, LECTURE, "float64")),
     }
-    for dtype in DTYPES:
-        bare, peak, short = (
-            find(report, BARE, big, dtype),
-            nominal_peak_gflops(report, dtype),
-            dtype.replace("float", "f"),
-        )
-        out[f"matmul_gflops_{short}"] = f"{bare['gflops']:.0f}"
-        out[f"matmul_time_{short}"] = format_time(bare["median_s"])
-        out[f"peak_gflops_{short}"] = f"{peak:.0f}"
-        out[f"peak_percent_{short}"] = f"{100 * bare['gflops'] / peak:.0f}"
-        out[f"ratio_{short}"] = f"{eff[dtype]['ratio']:.2f}"
-        out[f"memory_{short}"] = f"{eff[dtype]['peak_memory_factor']:.3f}"
-        for name, size in (("lecture", LECTURE), ("image", DIGIT_ONE)):
-            out[f"raw_ratio_{name}_{short}"] = f"{ratio(report, size, dtype, ONE_LINER):.2f}"
-    out["f64_over_f32"] = (
-        f"{median(report, BARE, big, 'float64') / median(report, BARE, big, 'float32'):.1f}"
-    )
-    return out | network_speed.values(report)  # a whole network: part 5 and its own section
 
 
-def markdown_table(report: Report, names: list[str], ratios: list[tuple[str, str, str]]) -> str:
-    """Median time per implementation, one row per size and dtype, then the ratios: each a
-    heading, and the implementations whose median times are divided (top, bottom)."""
-    names = [n for n in names if any(r["impl"] == n for r in report["results"])]
-    head = " | ".join(n if n == PYTHON_LOOPS else f"`{n}`" for n in names)
-    sizes = dict.fromkeys((r["m"], r["n"], r["j"]) for r in report["results"])
-    lines = [
-        f"| size, dtype | {head} | " + " | ".join(h for h, _, _ in ratios) + " |",
-        "|" + " --- |" * (len(names) + len(ratios) + 1),
-    ]
-    for size in sizes:
-        for dtype in DTYPES:
-            rows = [find(report, name, size, dtype) for name in names]
-            cells = [format_time(r["median_s"]) if "median_s" in r else "skipped" for r in rows]
-            for _, top, bottom in ratios:
-                pair = find(report, top, size, dtype), find(report, bottom, size, dtype)
-                both = all("median_s" in r for r in pair)
-                cells.append(f"{pair[0]['median_s'] / pair[1]['median_s']:.2f}" if both else "–")
-            lines.append(f"| {'×'.join(map(str, size))}, {dtype} | " + " | ".join(cells) + " |")
-    return "\n".join(lines)
-
-
-def loops_table(report: Report) -> str:
-    names = [PYTHON_LOOPS, LECTURE_LOOP, DENSE_LOOP, DENSE]
-    return markdown_table(report, names, [("loop ÷ `dense`", LECTURE_LOOP, DENSE)])
-
-
-def numpy_table(report: Report) -> str:
-    ratios = [("`dense` ÷ one-liner", DENSE, ONE_LINER), ("`dense` ÷ bare", DENSE, BARE)]
-    return markdown_table(report, [ONE_LINER, DENSE, BARE, TORCH], ratios)
-
-
-def fill(markdown: str, report: Report, page: str) -> str:
-    """Replace every [[bench:key]] with its value, the table, or the chart."""
-    chart = speedchart.figure_of(report)
-    values = summary(report) | {
-        "loops_table": loops_table(report),
-        "numpy_table": numpy_table(report),
-        "figure": f"![{chart.alt}](figures/{chart.name}.svg)",
+def _big_layer(report: Report, dtype: Dtype) -> dict[str, str]:
+    """One dtype at the big layer: the bare product against the machine's peak, dense against
+    the bare product, and the one-liner at the lecture's and one image's sizes."""
+    eff, short = report["efficiency"], dtype.replace("float", "f")
+    bare, peak = find(report, BARE, (eff["size"],) * 3, dtype), nominal_peak_gflops(report, dtype)
+    out = {
+        f"matmul_gflops_{short}": f"{bare['gflops']:.0f}",
+        f"matmul_time_{short}": format_time(bare["median_s"]),
+        f"peak_gflops_{short}": f"{peak:.0f}",
+        f"peak_percent_{short}": f"{100 * bare['gflops'] / peak:.0f}",
+        f"ratio_{short}": f"{eff[dtype]['ratio']:.2f}",
+        f"memory_{short}": f"{eff[dtype]['peak_memory_factor']:.3f}",
     }
-
-    def value(match: re.Match[str]) -> str:
-        if match[1] not in values:
-            raise KeyError(f"{page}: no benchmark value named {match[1]!r}")
-        return values[match[1]]
-
-    return PLACEHOLDER.sub(value, markdown)
+    for name, size in (("lecture", LECTURE), ("image", DIGIT_ONE)):
+        out[f"raw_ratio_{name}_{short}"] = f"{ratio(report, size, dtype, ONE_LINER):.2f}"
+    return out

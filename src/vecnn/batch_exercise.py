@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 
 from vecnn.activations import sigmoid
 from vecnn.cases import LAB_A, LAB_W, ZERO, A, Probe, W, case, expected, linear, run, same
-from vecnn.exercise import Exercise, Problem, Trial
+from vecnn.exercise import Exercise, Problem
 from vecnn.layer_steps import activation, bias, default_activation, vectorized
 from vecnn.learner import quote
+from vecnn.trial import Trial
 
 ORDER = (
     "the batch comes first, one row per example, and W second, one column per unit: each "
@@ -23,56 +26,7 @@ def _product(t: Trial) -> Problem | None:
     if reading.problem or same(reading, want):
         return reading.problem
     got = f"{case(t)}, the output should be {quote(want)}, but it is {quote(reading.values)}"
-    for wrong, problem in [
-        (
-            A * W,
-            Problem(
-                f"The batch and W were multiplied entry by entry, not as a matrix product: {got}. "
-                f"A matrix product dots rows with columns: {ORDER}.",
-                "np.matmul(A_in, W), or A_in @ W; the * operator multiplies entry by entry.",
-            ),
-        ),
-        (
-            W @ A,
-            Problem(
-                f"The two operands of the matrix product are in the wrong order: {got}, which is W "
-                f"times the batch. Matrix products do not commute: {ORDER}.",
-                "np.matmul(A_in, W): A_in first.",
-            ),
-        ),
-        (
-            A @ W.T,
-            Problem(
-                f"W is used transposed: {got}. Its columns already hold the units' weights, so the "
-                "batch times W needs no transpose.",
-                "A_in @ W, with W as it is given.",
-            ),
-        ),
-        (
-            (A @ W).T,
-            Problem(
-                f"The output is transposed: {got}, one row per unit instead of one row per example. "
-                "The batch's rows are the examples, and so are the output's.",
-                "A_in @ W already has one row per example: no .T on the result.",
-            ),
-        ),
-        (
-            sigmoid(want),
-            Problem(
-                f"Use the g that was passed in: called with g(z) = z, {got}, the sigmoid of the right "
-                "values. Apply the argument g to Z, not a fixed sigmoid.",
-                "g=sigmoid in the signature already makes the sigmoid the default.",
-            ),
-        ),
-        (
-            np.stack([want[0]] * len(A)),
-            Problem(
-                f"Every row is the first example's output: {got}. The whole batch goes into the "
-                "matrix product, all of its rows at once.",
-                "np.matmul(A_in, W) uses every row of A_in; A_in[0] is only the first.",
-            ),
-        ),
-    ]:
+    for wrong, problem in _mistakes(want, got):
         if same(reading, wrong):
             return problem
     return Problem(
@@ -81,6 +35,30 @@ def _product(t: Trial) -> Problem | None:
         "batch with W.",
         "np.matmul(A_in, W) has shape (m, j): one row per example, one column per unit.",
     )
+
+
+def _mistakes(want: Any, got: str) -> list[tuple[Any, Problem]]:
+    """What each matrix-product mistake computes on the first case, and its named fix."""
+    table = [
+        (A * W, f"The batch and W were multiplied entry by entry, not as a matrix product: "
+         f"{got}. A matrix product dots rows with columns: {ORDER}.",
+         "np.matmul(A_in, W), or A_in @ W; the * operator multiplies entry by entry."),
+        (W @ A, f"The two operands of the matrix product are in the wrong order: {got}, which "
+         f"is W times the batch. Matrix products do not commute: {ORDER}.",
+         "np.matmul(A_in, W): A_in first."),
+        (A @ W.T, f"W is used transposed: {got}. Its columns already hold the units' weights, "
+         "so the batch times W needs no transpose.", "A_in @ W, with W as it is given."),
+        ((A @ W).T, f"The output is transposed: {got}, one row per unit instead of one row per "
+         "example. The batch's rows are the examples, and so are the output's.",
+         "A_in @ W already has one row per example: no .T on the result."),
+        (sigmoid(want), f"Use the g that was passed in: called with g(z) = z, {got}, the sigmoid "
+         "of the right values. Apply the argument g to Z, not a fixed sigmoid.",
+         "g=sigmoid in the signature already makes the sigmoid the default."),
+        (np.stack([want[0]] * len(A)), f"Every row is the first example's output: {got}. The "
+         "whole batch goes into the matrix product, all of its rows at once.",
+         "np.matmul(A_in, W) uses every row of A_in; A_in[0] is only the first."),
+    ]  # fmt: skip
+    return [(wrong, Problem(message, hint)) for wrong, message, hint in table]
 
 
 def _more_inputs(t: Trial) -> Problem | None:

@@ -10,8 +10,8 @@ from typing import Any
 
 import numpy as np
 
-from vecnn.exercise import Reading, Trial
 from vecnn.learner import Run, call, quote
+from vecnn.trial import Reading, Trial
 
 # A square W, so that a transposed W, or W before the batch, still runs and can be recognised.
 A = np.array([[1, 2], [3, -1]])  # (m, n) = (2, 2)  two examples, one per row

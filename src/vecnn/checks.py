@@ -16,12 +16,13 @@ from __future__ import annotations
 from typing import Any
 
 from vecnn.batch_exercise import BATCH
-from vecnn.exercise import Exercise, Problem, Trial
+from vecnn.exercise import Exercise, Problem
 from vecnn.learner import Layer, name_of, said
 from vecnn.loop_exercise import LOOP
 from vecnn.network_exercise import NETWORK
 from vecnn.quiz import check_shapes
 from vecnn.timing import check_speed
+from vecnn.trial import Trial
 
 __all__ = [
     "check_dense",

@@ -7,8 +7,9 @@ import numpy as np
 
 from vecnn.activations import sigmoid
 from vecnn.cases import BIAS, ZERO, A, W, close, double, expected, linear, run, same
-from vecnn.exercise import Problem, Trial
+from vecnn.exercise import Problem
 from vecnn.learner import quote
+from vecnn.trial import Trial
 
 
 def bias(t: Trial) -> Problem | None:

@@ -6,9 +6,10 @@ import numpy as np
 
 from vecnn.activations import sigmoid
 from vecnn.cases import LAB_A, LAB_W, ZERO, A, Probe, W, case, close, expected, linear, run, same
-from vecnn.exercise import Exercise, Problem, Trial
+from vecnn.exercise import Exercise, Problem
 from vecnn.layer_steps import activation, bias, default_activation
 from vecnn.learner import quote
+from vecnn.trial import Trial
 
 ONE_NUMBER = "Unit j's z should be one number"
 

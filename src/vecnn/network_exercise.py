@@ -1,9 +1,8 @@
 """Exercise 6, a whole network: my_sequential(A_in, layers, g), each layer's output the next input.
 
-The first case chains three 2-unit layers, so that every chain mistake still runs and gives its
-own numbers; the second puts the lecture's layer first, then one output unit, so that the sizes
-change along the chain as in a real network. The right outputs are computed here, layer by layer
-in plain NumPy.
+Its steps, in the order the function computes: the chain of layers (each way of breaking it has
+its own numbers on network_cases.py's first case, and its named fix), sizes that change along
+the chain, and no loop over the examples.
 """
 
 from __future__ import annotations
@@ -12,43 +11,18 @@ from typing import Any
 
 import numpy as np
 
-from vecnn import lesson
 from vecnn.activations import sigmoid
 from vecnn.cases import A, Probe, close, double, linear
-from vecnn.exercise import Exercise, Problem, Reading, Trial
-from vecnn.learner import call, quote
-
-# Three 2 -> 2 layers: (W, b) with W of shape (2, 2) and b of shape (2,).
-SQUARE = (
-    (np.array([[1, -1], [2, 1]]), np.array([0, 1])),
-    (np.array([[0, 1], [1, 2]]), np.array([1, 0])),
-    (np.array([[1, 1], [-1, 2]]), np.array([0, -1])),
-)
-# The lecture's layer (2 -> 3), then one output unit of our own (3 -> 1).
-LECTURE = ((lesson.W, lesson.b), (np.array([[1], [-2], [1]]), np.array([-3])))
-LECTURE_A = np.array([[200, 17], [1, 2]])  # (m, n) = (2, 2)
-
-
-def chain(A_in: Any, layers: Any, gs: Any) -> Any:
-    """The network's output: each layer's g(A @ W + b) feeds the next layer."""
-    out = A_in  # (m, n)
-    for (W, b), g in zip(layers, gs, strict=True):
-        out = g(out @ W + b)  # (m, units of this layer)
-    return out
-
-
-def _run(
-    t: Trial, A_in: Any, layers: Any, g: Any = None, trace: bool = False
-) -> tuple[Reading, Any]:
-    copies = [(W.copy(), b.copy()) for W, b in layers]
-    done = call(t.fn, (A_in.copy(), copies) + (() if g is None else (g,)), trace)
-    return t.read(done, (len(A_in), layers[-1][0].shape[1])), done
+from vecnn.exercise import Exercise, Problem
+from vecnn.learner import quote
+from vecnn.network_cases import LECTURE, LECTURE_A, SQUARE, chain, run
+from vecnn.trial import Trial
 
 
 def _chain_mistake(t: Trial) -> Problem | None:
     """Three 2-unit layers with g(z) = 2z: each way of breaking the chain gives its own output."""
     g = Probe(2)
-    reading, _ = _run(t, A, SQUARE, g)
+    reading, _ = run(t, A, SQUARE, g)
     if reading.problem:
         return reading.problem
     want = chain(A, SQUARE, [double] * 3)
@@ -110,7 +84,7 @@ def _mistakes(got: str) -> list[tuple[Any, Problem]]:
 def _sizes_change(t: Trial) -> Problem | None:
     """The lecture's layer, then an output unit: the activations change width along the chain."""
     for g in (linear, None):
-        reading, _ = _run(t, LECTURE_A, LECTURE, g)
+        reading, _ = run(t, LECTURE_A, LECTURE, g)
         want = chain(LECTURE_A, LECTURE, [g or sigmoid] * 2)
         if reading.problem or not close(reading.values, want, max(reading.rtol, 1e-12)):
             return reading.problem or Problem(
@@ -123,7 +97,7 @@ def _sizes_change(t: Trial) -> Problem | None:
 
 
 def _examples_loop(t: Trial) -> Problem | None:
-    lines = [_run(t, np.ones((m, 2)), SQUARE, linear, trace=True)[1] for m in (2, 6)]
+    lines = [run(t, np.ones((m, 2)), SQUARE, linear, trace=True)[1] for m in (2, 6)]
     if all(d.finished and d.error is None for d in lines) and lines[1].lines > lines[0].lines:
         return Problem(
             f"{t.name} gives the right numbers, but it loops over the examples: it ran "

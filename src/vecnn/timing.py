@@ -34,6 +34,23 @@ def check_speed(dense_loop_fn: Layer, dense_fn: Layer) -> None:
         dense_loop_fn: the learner's my_dense_loop(a_in, W, b), called once per image.
         dense_fn: the learner's my_dense(A_in, W, B), called once for the whole batch.
     """
+    loop, vectorized = _layers(dense_loop_fn, dense_fn)
+    try:
+        same = bool(np.allclose(vectorized(), loop()))
+        (loop_s, loop_n), (vec_s, vec_n) = _median(loop), _median(vectorized)
+    except Exception as err:
+        print(
+            f"Not yet. Timing {name_of(dense_loop_fn)} and {name_of(dense_fn)} on the digit "
+            f"layer stopped with an error ({said(err)}): do both pass their checks?"
+        )
+        return
+    print(_times(loop_s, loop_n, vec_s, vec_n))
+    print(_verdict(loop_s / vec_s))
+    print("same results:", same)
+
+
+def _layers(dense_loop_fn: Layer, dense_fn: Layer) -> tuple[Callable[[], Any], Callable[[], Any]]:
+    """The digit network's first layer on 1000 random images: a loop over them, and one call."""
     rng = np.random.default_rng(0)
     A_in = rng.uniform(-1, 1, size=(IMAGES, INPUTS))  # (m, n)
     W = rng.uniform(-1, 1, size=(INPUTS, UNITS))  # (n, j)
@@ -45,32 +62,22 @@ def check_speed(dense_loop_fn: Layer, dense_fn: Layer) -> None:
     def vectorized() -> Any:
         return dense_fn(A_in, W, b[np.newaxis, :])  # (m, j)
 
-    try:
-        same = bool(np.allclose(vectorized(), loop()))
-        (loop_s, loop_n), (vec_s, vec_n) = _median(loop), _median(vectorized)
-    except Exception as err:
-        print(
-            f"Not yet. Timing {name_of(dense_loop_fn)} and {name_of(dense_fn)} on the digit "
-            f"layer stopped with an error ({said(err)}): do both pass their checks?"
-        )
-        return
-    ratio = loop_s / vec_s
+    return loop, vectorized
+
+
+def _times(loop_s: float, loop_n: int, vec_s: float, vec_n: int) -> str:
+    """Both layers' times and their ratio; on the site's page, why they are left out."""
     if os.environ.get(PAGE):
-        print(
+        return (
             f"Both layers were timed as this page was built (the median of {REPEATS} runs each). "
             "The times are left out here, so that every build of the page is the same: run the "
             "notebook to see yours."
         )
-    else:
-        print(
-            f"loop over the {IMAGES} images: {loop_s * 1e3:8.2f} ms  (median of {REPEATS} runs of {loop_n} calls)"
-        )
-        print(
-            f"one matrix product:        {vec_s * 1e3:8.2f} ms  (median of {REPEATS} runs of {vec_n} calls)"
-        )
-        print(f"the vectorized layer was {ratio:.0f} times faster.")
-    print(_verdict(ratio))
-    print("same results:", same)
+    return (
+        f"loop over the {IMAGES} images: {loop_s * 1e3:8.2f} ms  (median of {REPEATS} runs of {loop_n} calls)\n"
+        f"one matrix product:        {vec_s * 1e3:8.2f} ms  (median of {REPEATS} runs of {vec_n} calls)\n"
+        f"the vectorized layer was {loop_s / vec_s:.0f} times faster."
+    )
 
 
 def _median(run: Callable[[], Any]) -> tuple[float, int]:

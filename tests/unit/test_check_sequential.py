@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from vecnn import checks, dense, sigmoid
-from vecnn.network_exercise import chain
+from vecnn.network_cases import chain
 
 
 def sequential_right(A_in, layers, g=sigmoid):
@@ -119,7 +119,8 @@ def test_the_checks_reference_agrees_with_chained_dense_calls(sizes, m, data):
 
 def test_every_chain_mistake_gives_numbers_of_its_own():
     from vecnn.cases import A, double
-    from vecnn.network_exercise import SQUARE, _mistakes
+    from vecnn.network_cases import SQUARE
+    from vecnn.network_exercise import _mistakes
 
     outputs = [chain(A, SQUARE, [double] * 3)] + [wrong for wrong, _ in _mistakes("")]
     for i, one in enumerate(outputs):

@@ -8,7 +8,9 @@ so a noisy neighbour slows them all alike, and medians are reported.
 - `timing`: how they are timed;
 - `machine`: where the numbers were measured;
 - `results`: the shape of the results file, and looking rows up in it;
-- `cli`: the command line and its text table.
+- `network`: a whole network, a loop over the examples against one call per layer;
+- `tables`: the text tables the command prints;
+- `cli`: the command line.
 """
 
 from vecnn.bench.contenders import implementations, skipped
