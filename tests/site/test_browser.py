@@ -76,6 +76,17 @@ def test_search_finds_matmul(browser, base_url):
         results.first.wait_for(timeout=10_000)
         assert results.count() >= 3
         assert "matmul" in page.locator(".md-search-result").inner_text().lower()
+        with page.expect_navigation():  # Enter opens the first result: no form is sent anywhere
+            page.keyboard.press("Enter")
+        page.wait_for_load_state("networkidle")
+        assert page.url.startswith(base_url) and "?" not in page.url, page.url
+        assert visit.errors == [] and visit.violations() == []
+
+
+def test_a_first_visit_takes_the_readers_dark_setting(browser, base_url):
+    """(The sweep loads every page in the light setting, then switches with the toggle.)"""
+    with Visit(browser, base_url, "matrix-multiplication/", scheme="dark") as visit:
+        assert visit.page.get_attribute("body", "data-md-color-scheme") == "slate"
 
 
 def test_palette_toggle_switches_light_and_dark(browser, base_url):

@@ -117,28 +117,32 @@ def test_going_back_restores_the_earlier_step(browser, base_url):
         assert stepper.locator("[data-z]").all_inner_texts() == ["165", "", ""]
 
 
-@pytest.mark.parametrize(
-    "entry, message",
-    [
-        ("", "Enter a number for x1."),
-        ("1e7", "x1 must be between −1,000,000 and 1,000,000."),
-        ("-2e300", "x1 must be between −1,000,000 and 1,000,000."),
-        ("0.12345678", "x1 may have at most 6 decimals."),
-    ],
-)
-def test_a_bad_entry_gets_a_message_and_no_nan(browser, base_url, entry, message):
+BAD_ENTRIES = [
+    ("", "Enter a number for x1."),
+    ("1e7", "x1 must be between −1,000,000 and 1,000,000."),
+    ("-2e300", "x1 must be between −1,000,000 and 1,000,000."),
+    ("0.12345678", "x1 may have at most 6 decimals."),
+]
+
+
+def test_a_bad_entry_gets_a_message_and_no_nan(browser, base_url):
+    """Each bad entry in turn, on one visit: its message, no NaN, the last good input kept on
+    screen; and a good entry clears the message."""
     with Visit(browser, base_url, PAGE) as visit:
         stepper = visit.page.locator("[data-stepper]")
         x1 = stepper.get_by_label("x1")
-        x1.fill(entry)
-        assert stepper.locator("#stepper-x1-error").inner_text() == message
-        assert x1.get_attribute("aria-invalid") == "true"
-        text = stepper.inner_text()
-        assert "NaN" not in text and "Infinity" not in text
-        assert status(visit.page) == LECTURE_STEPS[0], "the last good input stays on screen"
-        x1.fill("100")
-        assert stepper.locator("#stepper-x1-error").inner_text() == ""
-        assert status(visit.page).startswith("Unit 1: z1 = w1 · x + b1 = 100×1 + 17×(−2)")
+        assert status(visit.page) == LECTURE_STEPS[0]
+        for entry, message in BAD_ENTRIES:
+            good = status(visit.page)
+            x1.fill(entry)
+            assert stepper.locator("#stepper-x1-error").inner_text() == message, entry
+            assert x1.get_attribute("aria-invalid") == "true"
+            text = stepper.inner_text()
+            assert "NaN" not in text and "Infinity" not in text
+            assert status(visit.page) == good, f"{entry!r}: the last good input stays on screen"
+            x1.fill("100")
+            assert stepper.locator("#stepper-x1-error").inner_text() == ""
+            assert status(visit.page).startswith("Unit 1: z1 = w1 · x + b1 = 100×1 + 17×(−2)")
 
 
 def test_reduced_motion_turns_the_transitions_off(browser, base_url):
@@ -156,30 +160,40 @@ def decimal(text: str) -> Decimal:
     return Decimal(text.strip("()").replace(MINUS, "-"))
 
 
-@pytest.mark.parametrize("x", [("0.123", "1"), ("-2.5", "0.75"), ("12.345678", "-0.000001")])
-def test_the_shown_sums_add_up_for_decimal_inputs(browser, base_url, x):
+DECIMALS = [("0.123", "1"), ("-2.5", "0.75"), ("12.345678", "-0.000001")]
+
+
+def test_the_shown_sums_add_up_for_decimal_inputs(browser, base_url):
     """Every sum the loop's steps show adds up, in exact decimal arithmetic, with the numbers
     they show; x is shown as typed; Z and A_out agree with vecnn to the digits shown."""
     with Visit(browser, base_url, PAGE) as visit:
         stepper_ = visit.page.locator("[data-stepper]")
-        stepper_.get_by_label("x1").fill(x[0])
-        stepper_.get_by_label("x2").fill(x[1])
         nxt = stepper_.get_by_role("button", name="Next step")
-        for j in range(3):
-            match = SUM.match(status(visit.page))
-            assert match, status(visit.page)
-            terms = match[2].split(" + ")
-            products = [t.split("×") for t in terms[:-1]]
-            assert [p[0] for p in products] == [v.replace("-", MINUS) for v in x]
-            total = sum(decimal(a) * decimal(w) for a, w in products) + decimal(terms[-1])
-            assert total == decimal(match[3]), f"{match[0]}: the sum is {total}"
-            z = dense(np.array(x, dtype=float), lesson.W, lesson.b, g=lambda v: v)  # (3,)
-            assert float(match[3].replace(MINUS, "-")) == pytest.approx(z[j], abs=1e-9)
-            a = dense(np.array(x, dtype=float), lesson.W, lesson.b)[j]
-            assert match[4] == f"{a:.2f}"
-            nxt.click()
-        shown_x = stepper_.locator("[data-xv]").all_inner_texts()
-        assert shown_x == [v.replace("-", MINUS) for v in x]
+        prev = stepper_.get_by_role("button", name="Previous step")
+        for x in DECIMALS:
+            stepper_.get_by_label("x1").fill(x[0])
+            stepper_.get_by_label("x2").fill(x[1])
+            for j in range(3):
+                unit_adds_up(status(visit.page), x, j)
+                nxt.click()
+            shown_x = stepper_.locator("[data-xv]").all_inner_texts()
+            assert shown_x == [v.replace("-", MINUS) for v in x]
+            while prev.is_enabled():  # back to unit 1 for the next input
+                prev.click()
+
+
+def unit_adds_up(shown: str, x: tuple[str, str], j: int) -> None:
+    match = SUM.match(shown)
+    assert match, shown
+    terms = match[2].split(" + ")
+    products = [t.split("×") for t in terms[:-1]]
+    assert [p[0] for p in products] == [v.replace("-", MINUS) for v in x]
+    total = sum(decimal(a) * decimal(w) for a, w in products) + decimal(terms[-1])
+    assert total == decimal(match[3]), f"{match[0]}: the sum is {total}"
+    z = dense(np.array(x, dtype=float), lesson.W, lesson.b, g=lambda v: v)  # (3,)
+    assert float(match[3].replace(MINUS, "-")) == pytest.approx(z[j], abs=1e-9)
+    a = dense(np.array(x, dtype=float), lesson.W, lesson.b)[j]
+    assert match[4] == f"{a:.2f}"
 
 
 def test_the_suggested_input_gives_middle_values(browser, base_url):
