@@ -22,7 +22,7 @@ export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 
 .PHONY: help install serve site test test-fast screenshots bench audit lint format clean notebooks
 
 help:  ## list the targets
-	@grep -E '^[a-z][a-z-]*:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+	@grep -E '^[a-z][a-z-]*:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
 
 # uv itself lives in its own small venv, so .venv/ holds only what uv.lock pins.
 $(UV): $(UV_REQUIREMENTS)
@@ -48,10 +48,12 @@ site: install  ## build the static site into site/ (strict)
 # in the background, for all of them (tests/site/builds.py).
 PARALLEL := -n auto --maxprocesses 4 --dist loadgroup
 
-test: install lint  ## lint, then run every test: unit tests, page snippets, the strict build
-	$(BIN)/pytest $(PARALLEL)
+# `make test` runs the unit tests where a user runs them: from the sdist, unpacked, in a fresh
+# venv (tests/site/test_package.py), once. `make test-fast` runs them from the checkout instead.
+test: install lint  ## lint, then run every test: unit tests (from the sdist), page snippets, builds, browser
+	$(BIN)/pytest $(PARALLEL) docs README.md tests/site
 
-test-fast: install lint  ## the same without the slow browser sweep (every page x 2 widths x 2 palettes)
+test-fast: install lint  ## unit tests from the checkout, snippets and site tests, without the slow ones
 	$(BIN)/pytest $(PARALLEL) -m "not slow"
 
 screenshots: install lint  ## the browser sweep, saving every page at both widths in both palettes to screenshots/

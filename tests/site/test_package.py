@@ -167,6 +167,7 @@ def test_every_console_script_of_the_wheel_runs_in_a_fresh_venv(wheel, tmp_path)
     assert str(venv) in where.stdout, "the venv imported vecnn from somewhere else"
 
 
+@pytest.mark.slow  # make test-fast runs tests/unit/ from the checkout instead
 def test_the_sdist_s_unit_tests_pass_where_it_is_unpacked(dist, tmp_path):
     """The sdist holds the package and tests/unit/ (nothing of the site), and its tests pass in
     a fresh venv that has only vecnn (installed from the sdist), its dependencies, pytest and
