@@ -7,7 +7,9 @@ def test_the_learner_sees_their_times_and_the_page_only_the_verdict(monkeypatch,
     monkeypatch.delenv(timing.PAGE, raising=False)
     checks.check_speed(dense_loop, dense)
     mine = capsys.readouterr().out.splitlines()
-    assert mine[0].startswith("loop over the 1000 images:") and mine[0].endswith(("call)", "calls)"))
+    assert mine[0].startswith("loop over the 1000 images:") and mine[0].endswith(
+        ("call)", "calls)")
+    )
     assert "median of 5 runs" in mine[0] and "ms" in mine[1]
     assert mine[3:] == [
         "As expected: the vectorized layer is at least 10 times faster than the loop (on most "
