@@ -35,7 +35,11 @@ def kernels(python: pathlib.Path, folder: pathlib.Path) -> pathlib.Path:
 
 def run(path: pathlib.Path, python: pathlib.Path, out: pathlib.Path) -> float:
     """Execute one notebook in a new bare kernel; returns the seconds it took."""
-    subprocess.run([str(python), "-m", "pip", "uninstall", "-y", "-q", "vecnn"], check=True)
+    uv = pathlib.Path(__file__).resolve().parents[2] / ".uv" / "bin" / "uv"  # pip takes a second
+    if uv.exists():
+        subprocess.run([str(uv), "pip", "uninstall", "-q", "--python", str(python), "vecnn"])
+    else:
+        subprocess.run([str(python), "-m", "pip", "uninstall", "-y", "-q", "vecnn"], check=True)
     nb = nbformat.read(path, as_version=4)
     specs = KernelSpecManager(kernel_dirs=[str(kernels(python, out / "kernels"))])
     manager = KernelManager(kernel_name="bare", kernel_spec_manager=specs)

@@ -64,8 +64,14 @@ def served(site, base_url):
 
 
 def venv(path: Path) -> Path:
-    """A fresh virtual environment with nothing but pip; returns its python."""
-    subprocess.run([sys.executable, "-m", "venv", str(path)], check=True)
+    """A fresh virtual environment with pip (and, before Python 3.12, setuptools and wheel)
+    and nothing else; returns its python. uv's --seed makes it in half a second, where
+    `python -m venv` takes four, running ensurepip."""
+    if UV.exists():
+        seeded = [str(UV), "venv", "--quiet", "--seed", "--python", sys.executable, str(path)]
+        subprocess.run(seeded, check=True)
+    else:
+        subprocess.run([sys.executable, "-m", "venv", str(path)], check=True)
     return path / "bin" / "python"
 
 
