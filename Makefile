@@ -25,7 +25,7 @@ export NO_MKDOCS_2_WARNING := 1
 # earliest date a zip file can hold.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 315532800)
 
-.PHONY: help install serve site test test-fast screenshots bench audit lint format clean notebooks
+.PHONY: help install serve site test test-fast screenshots bench audit lint ruff format clean notebooks
 
 help:  ## list the targets
 	@grep -E '^[a-z][a-z-]*:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -56,8 +56,13 @@ PARALLEL := -n auto --maxprocesses 4 --dist loadgroup
 
 # `make test` runs the unit tests where a user runs them: from the sdist, unpacked, in a fresh
 # venv (tests/site/test_package.py), once. `make test-fast` runs them from the checkout instead.
-test: install lint  ## lint, then run every test: unit tests (from the sdist), page snippets, builds, browser
-	$(BIN)/pytest $(PARALLEL) docs README.md tests/site
+# mypy (about 10 s on a fresh clone) runs beside the tests, and its verdict is printed after
+# theirs; either failing fails the target.
+test: install ruff  ## lint and run every test: unit tests (from the sdist), page snippets, builds, browser
+	@log=$$(mktemp); $(BIN)/mypy > $$log 2>&1 & mypy=$$!; \
+	$(BIN)/pytest $(PARALLEL) docs README.md tests/site; tests=$$?; \
+	wait $$mypy; typed=$$?; echo "mypy:"; cat $$log; rm -f $$log; \
+	exit $$(( tests ? tests : typed ))
 
 test-fast: install lint  ## unit tests from the checkout, snippets and site tests, without the slow ones
 	$(BIN)/pytest $(PARALLEL) -m "not slow"
@@ -78,10 +83,12 @@ node_modules/.installed: package.json package-lock.json
 audit: site node_modules/.installed  ## Lighthouse (mobile) on every page; needs Chromium
 	$(BIN)/python -m tests.site.audit site
 
-lint: install  ## ruff and mypy
+lint: install ruff  ## ruff and mypy
+	$(BIN)/mypy
+
+ruff: install
 	$(BIN)/ruff check src tests hooks hatch_build.py
 	$(BIN)/ruff format --check src tests hooks hatch_build.py
-	$(BIN)/mypy
 
 format: install  ## apply ruff's fixes and formatting
 	$(BIN)/ruff check --fix src tests hooks hatch_build.py

@@ -28,8 +28,10 @@ from tests.site.probes import (
     COLOUR_RULES,
     COVERED,
     DOES_NOT_FIT,
+    EVERY_RULE,
     FIGURE_FIT,
     LABEL_SIZES,
+    LAYOUT_RULES,
     axe_violations,
     unfolded,
 )
@@ -52,7 +54,8 @@ def test_page_reads_right(browser, pages_site_url, axe_source, path, width):
         if width == min(WIDTHS):
             measured |= phone_checks(page)
         at_the_top(page)  # as a reader first sees it, with no transition running
-        assert axe_violations(page, axe_source) == []  # every rule, at each width
+        rules = EVERY_RULE if width == max(WIDTHS) else LAYOUT_RULES
+        assert axe_violations(page, axe_source, rules) == []
         if SCREENSHOTS:
             screenshot(page, path, f"{width}-light", measured)
         # the dark palette, as a reader switches to it: the header's toggle
