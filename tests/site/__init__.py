@@ -4,3 +4,4 @@ browser, the notebooks and what a reader installs. conftest.py has their fixture
 import pathlib
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]  # the repository
+UV = ROOT / ".uv" / "bin" / "uv"  # make install puts it there

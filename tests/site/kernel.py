@@ -20,6 +20,8 @@ from jupyter_client.kernelspec import KernelSpecManager
 from jupyter_client.manager import KernelManager
 from nbclient import NotebookClient
 
+from tests.site import UV
+
 
 def kernels(python: pathlib.Path, folder: pathlib.Path) -> pathlib.Path:
     """A kernel spec named "bare" that starts `python`'s ipykernel; returns its folder."""
@@ -35,9 +37,8 @@ def kernels(python: pathlib.Path, folder: pathlib.Path) -> pathlib.Path:
 
 def run(path: pathlib.Path, python: pathlib.Path, out: pathlib.Path) -> float:
     """Execute one notebook in a new bare kernel; returns the seconds it took."""
-    uv = pathlib.Path(__file__).resolve().parents[2] / ".uv" / "bin" / "uv"  # pip takes a second
-    if uv.exists():
-        subprocess.run([str(uv), "pip", "uninstall", "-q", "--python", str(python), "vecnn"])
+    if UV.exists():  # pip would take a second
+        subprocess.run([str(UV), "pip", "uninstall", "-q", "--python", str(python), "vecnn"])
     else:
         subprocess.run([str(python), "-m", "pip", "uninstall", "-y", "-q", "vecnn"], check=True)
     nb = nbformat.read(path, as_version=4)

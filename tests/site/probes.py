@@ -181,26 +181,26 @@ def unfolded(page):
         )
 
 
-# What axe-core checks: every WCAG 2.1 A and AA rule and its best practices; after a switch of
-# palette, only the rules that the colours decide.
+# What axe-core checks (its run options): every WCAG 2.1 A and AA rule and its best practices;
+# after a switch of palette, only the rules that the colours decide.
 EVERY_RULE = {
-    "type": "tag",
-    "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"],
+    "runOnly": {
+        "type": "tag",
+        "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"],
+    }
 }
-COLOUR_RULES = {"type": "rule", "values": ["color-contrast", "link-in-text-block"]}
-# At a phone's width, the rules the layout decides: every one but the colours' (the same text in
-# the same colours as at a laptop's, where they are checked), the slowest by far.
+COLOUR_RULES = {"runOnly": {"type": "rule", "values": ["color-contrast", "link-in-text-block"]}}
+# At a phone's width, the rules the layout decides: every one but colour contrast (the same text
+# in the same colours as at a laptop's, where it is checked), the slowest by far.
 LAYOUT_RULES = {**EVERY_RULE, "rules": {"color-contrast": {"enabled": False}}}
 
 
-def axe_violations(page, axe_source: str, rules: dict = EVERY_RULE) -> list[str]:
-    """Serious and critical axe-core violations of `rules`."""
+def axe_violations(page, axe_source: str, options: dict = EVERY_RULE) -> list[str]:
+    """Serious and critical axe-core violations of the rules `options` runs."""
     if not page.evaluate("() => 'axe' in window"):
         page.evaluate(axe_source)  # not a <script> tag: the page's policy refuses unhashed ones
-    only = {k: v for k, v in rules.items() if k != "rules"}
     result = page.evaluate(
-        "([only, rules]) => axe.run(document, {runOnly: only, rules, resultTypes: ['violations']})",
-        [only, rules.get("rules", {})],
+        "options => axe.run(document, {...options, resultTypes: ['violations']})", options
     )
     return [
         f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"

@@ -18,10 +18,10 @@ import pytest
 from material import templates
 
 from sitebuild import launch, notebooks
-from tests.site import ROOT, pages
+from tests.site import ROOT, UV, pages
 from tests.site.browsing import Visit
 from tests.site.test_lab import text_of
-from tests.site.test_reader import UV, served_from, version
+from tests.site.test_reader import served_from, version
 
 COMMITTED = ROOT / launch.FOLDER
 LESSONS = notebooks.lesson_pages(pages.NAV)

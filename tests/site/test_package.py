@@ -14,13 +14,12 @@ from importlib.metadata import version as installed
 import pytest
 
 import vecnn
-from tests.site import ROOT
+from tests.site import ROOT, UV
 from vecnn import bench
 
 # one process for this file: its tests share a module-scoped fixture (Makefile: loadgroup)
 pytestmark = pytest.mark.xdist_group("package")
 
-UV = ROOT / ".uv" / "bin" / "uv"
 MODULES = sorted(m.name for m in pkgutil.walk_packages(vecnn.__path__, "vecnn."))
 
 

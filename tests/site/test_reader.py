@@ -30,7 +30,7 @@ import nbformat
 import pytest
 
 from sitebuild import notebooks
-from tests.site import ROOT, pages
+from tests.site import ROOT, UV, pages
 from tests.site.browsing import QuietHandler
 from tests.site.test_docs import fences
 from tests.site.test_lab import text_of
@@ -40,7 +40,6 @@ pytestmark = pytest.mark.xdist_group("reader")
 
 INDEX = "https://pypi.org/simple/numpy/"
 MARKER = "<!--pytest-codeblocks:expected-output-->"
-UV = ROOT / ".uv" / "bin" / "uv"
 
 
 def index_reachable() -> str | None:

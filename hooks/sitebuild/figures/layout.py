@@ -35,6 +35,10 @@ class Layout(Enum):
         """What this layout shows of two choices: a footer's words, a plot's size."""
         return narrow if self is Layout.NARROW else wide
 
+    def lines(self, parts: list[str], sep: str = " ") -> list[str]:
+        """A footer's parts on one line in the wide layout, one per line in the narrow."""
+        return self.pick([sep.join(parts)], parts)
+
 
 def flow(pieces: Sequence[Piece], layout: Layout, footer: Sequence[Piece] = ()) -> Drawing:
     """The pieces wrapped to the layout's width, then each footer piece on a row of its own."""

@@ -50,7 +50,7 @@ def transpose(layout: Layout) -> Drawing:
         array(A.T, "A\u1d40", COLORS["x"], highlight=(0, None)),
     ]
     words = ["column 1 of A, a\u2081 = [1, 2],", "becomes row 1 of A\u1d40"]
-    return flow(pieces, layout, [note(layout.pick([" ".join(words)], words), 11, mono=False)])
+    return flow(pieces, layout, [note(layout.lines(words), 11, mono=False)])
 
 
 @figure(

@@ -57,7 +57,7 @@ def matmul(layout: Layout) -> Drawing:
     x, w = lesson.X[0], lesson.W[:, 1]
     sums = f"{products(x, w)} = {fmt(Z_matmul[0, 1])}"
     words = ["row 1 of A_in \u00b7 column 2 of W", f"= {sums}"]
-    return flow(pieces, layout, [note(layout.pick([" ".join(words)], words), 11, mono=False)])
+    return flow(pieces, layout, [note(layout.lines(words), 11, mono=False)])
 
 
 @figure(
@@ -94,4 +94,4 @@ def shapes(layout: Layout) -> Drawing:
         array(A_out, "A_out", COLORS["A_out"], decimals=2),
     ]
     code = ["Z = np.matmul(A_in, W) + B", "A_out = g(Z)"]
-    return flow(pieces, layout, [note(layout.pick([";   ".join(code)], code))])
+    return flow(pieces, layout, [note(layout.lines(code, ";   "))])
