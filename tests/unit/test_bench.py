@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from vecnn import bench
-from vecnn.bench import contenders
+from vecnn.bench import contenders, timing
 
 
 def test_every_implementation_computes_the_same_layer():
@@ -41,6 +41,20 @@ def test_only_the_loops_that_would_take_minutes_are_skipped():
         assert bench.skipped(loop, 1024, 1024, 1024).startswith("skipped")
         assert bench.skipped(loop, 256, 256, 256) is None
     assert bench.skipped("dense", 1024, 1024, 1024) is None
+
+
+def test_bursts_are_sized_from_warm_calls():
+    """A first call 1000 times slower than the rest (NumPy setting up a dtype's loops) must not
+    make every burst a single call, timed cold right after another contender's burst."""
+    calls = []
+
+    def fast_after_the_first():
+        if not calls:
+            time.sleep(0.05)
+        calls.append(1)
+
+    number = timing.burst_size(fast_after_the_first)
+    assert number >= 64, number  # a list append: many thousands fit in BURST seconds
 
 
 def test_dense_allocates_only_its_output():

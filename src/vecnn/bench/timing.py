@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 import statistics
 import time
 import tracemalloc
@@ -41,11 +40,7 @@ def measure(
     seconds (like timeit's `number`), so a fast call is not timed on its own right after a slow
     one, when caches are cold and BLAS threads are asleep.
     """
-    number = {}
-    for name, fn in impls.items():  # warm up, and size each burst
-        t0 = time.perf_counter()
-        fn()
-        number[name] = max(1, math.ceil(BURST / max(time.perf_counter() - t0, 1e-9)))
+    number = {name: burst_size(fn) for name, fn in impls.items()}
     times: dict[str, list[float]] = {name: [] for name in impls}
     start = time.perf_counter()
     while True:
@@ -57,6 +52,23 @@ def measure(
         rounds = len(times[next(iter(times))])
         if rounds >= max_rounds or (rounds >= 5 and time.perf_counter() - start > budget):
             return times
+
+
+def burst_size(fn: Callable[[], Any]) -> int:
+    """Calls per burst: doubled until a burst lasts BURST seconds, like timeit's autorange.
+
+    Sized from warm calls: a first call can be many times slower than the rest (NumPy sets up
+    a dtype's loops on first use), and a burst sized from it would be too short.
+    """
+    fn()  # warm up
+    number = 1
+    while True:
+        t0 = time.perf_counter()
+        for _ in range(number):
+            fn()
+        if time.perf_counter() - t0 >= BURST:
+            return number
+        number *= 2
 
 
 def peak_memory_factor(A_in: np.ndarray, W: np.ndarray, b: np.ndarray) -> float:
