@@ -13,6 +13,7 @@ from pathlib import Path
 
 from sitebuild import network_speed, speed_tables
 from sitebuild.figures import speedchart
+from vecnn.activations import BLOCK_BYTES
 from vecnn.bench import DTYPES, Report, find, format_time, ratio
 from vecnn.bench.results import (
     BARE,
@@ -77,7 +78,7 @@ def fill(markdown: str, report: Report, page: str) -> str:
 
 
 def _machine(report: Report) -> dict[str, str]:
-    """Where the numbers were measured, and the size of the big layer."""
+    """Where the numbers were measured, the size of the big layer, and dense's block size."""
     info = report["machine"]
     return {
         "cpu": info["cpu"],
@@ -89,7 +90,13 @@ def _machine(report: Report) -> dict[str, str]:
         "python": info["python"],
         "ghz": f"{info['mhz'] / 1e3:.1f}",
         "size": str(report["efficiency"]["size"]),
+        "block_size": _bytes(BLOCK_BYTES),  # the activation's blocks: a constant of the package
     }
+
+
+def _bytes(n: int) -> str:
+    """1048576 -> '1 MiB', 262144 -> '256 KiB'."""
+    return f"{n >> 20} MiB" if n % (1 << 20) == 0 else f"{n >> 10} KiB"
 
 
 def _loops(report: Report) -> dict[str, str]:

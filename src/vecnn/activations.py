@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from functools import cache
+from itertools import cycle
 from typing import Any
 
 import numpy as np
@@ -17,9 +19,9 @@ Array = NDArray[np.floating[Any]]
 
 # Up to SMALL numbers, the fixed cost of each NumPy call (about 0.3 µs) outweighs the work, so
 # the fewest calls win. Larger arrays are worked on in place, in blocks of about BLOCK_BYTES:
-# each block stays in a core's cache through every pass, and the blocks are shared among cores.
+# each block stays in a core's cache through every pass, and each core takes a run of blocks.
 SMALL = 4096
-BLOCK_BYTES = 1 << 18
+BLOCK_BYTES = 1 << 20
 FLOATS = [np.dtype(t) for t in (np.float32, np.float64, np.longdouble)]
 ONE = {dtype: np.array(1, dtype) for dtype in FLOATS}  # 0-d arrays: cheaper than Python numbers
 TOP = {dtype: np.array(40, dtype) for dtype in FLOATS}  # sigmoid(40) rounds to 1 in float64
@@ -87,14 +89,15 @@ def _exp_ratio(Z: Array) -> None:
 
 
 def _in_blocks(t: Array, nb: Array | None) -> None:
-    """t <- 1 / (1 + e^-(t + b)) in place, in cache-sized blocks of rows shared among the cores."""
-    if t.nbytes <= 2 * BLOCK_BYTES or not t.flags.c_contiguous:
+    """t <- 1 / (1 + e^-(t + b)) in place, in cache-sized blocks of rows, a run of them per core."""
+    if t.nbytes <= BLOCK_BYTES or not t.flags.c_contiguous:
         _logistic([t], nb)  # one block: strided views, and arrays a thread would not speed up
         return
     rows = t.reshape(-1, t.shape[-1]) if nb is not None else t.reshape(-1)  # views of t
     step = max(1, BLOCK_BYTES // rows[0].nbytes)  # rows per block; a row is one number in 1-D
     blocks = [rows[start : start + step] for start in range(0, len(rows), step)]
-    shares = [blocks[i :: _cores()] for i in range(min(_cores(), len(blocks)))]
+    per_core = -(-len(blocks) // _cores())  # rounded up: a run of neighbouring blocks per core
+    shares = [blocks[start : start + per_core] for start in range(0, len(blocks), per_core)]
     # ufuncs release the GIL on large blocks, so threads put every core to work.
     for future in [_pool().submit(_logistic, share, nb) for share in shares]:
         future.result()
@@ -121,14 +124,22 @@ def _cores() -> int:
 
 @cache
 def _pool() -> ThreadPoolExecutor:
-    """One worker thread per core, started on first use and kept.
+    """One worker thread per core, each pinned to a core of its own; started on first use, kept.
 
-    Each gets NumPy buffers of 1024 numbers instead of 8192: adding the bias row to a block
-    (a broadcast) would otherwise allocate 32-64 KB per thread: together over 1 % of 1024^2.
+    Right after a matrix product BLAS's threads spin for a while, waiting for the next one.
+    Unpinned, our two threads were often found sharing one core then, no faster than one. Each
+    worker also gets NumPy buffers of 1024 numbers instead of 8192: adding the bias row to a
+    block (a broadcast) would otherwise allocate 32-64 KB per thread, over 1 % of 1024^2.
     """
-    return ThreadPoolExecutor(
-        _cores(), "vecnn-sigmoid", initializer=np.setbufsize, initargs=(1024,)
-    )
+    cores = cycle(sorted(os.sched_getaffinity(0))) if hasattr(os, "sched_setaffinity") else None
+    return ThreadPoolExecutor(_cores(), "vecnn-sigmoid", initializer=_settle, initargs=(cores,))
+
+
+def _settle(cores: Iterator[int] | None) -> None:
+    """Start a worker thread: the next core of its own (where the OS allows it), small buffers."""
+    if cores is not None:
+        os.sched_setaffinity(0, {next(cores)})  # 0: this thread, on Linux
+    np.setbufsize(1024)
 
 
 if hasattr(os, "register_at_fork"):  # a forked child has none of the parent's threads: new ones

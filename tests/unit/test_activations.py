@@ -6,6 +6,7 @@ own float64 (29 bits more than float32 and 42 more than float16), and np.longdou
 
 import os
 import signal
+import threading
 import time
 import warnings
 from decimal import Decimal, localcontext
@@ -15,6 +16,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
+from threadpoolctl import threadpool_info
 
 from vecnn import dense, sigmoid
 from vecnn.activations import BLOCK_BYTES, SMALL
@@ -288,6 +290,37 @@ def test_a_forked_child_starts_worker_threads_of_its_own():
     os.kill(pid, signal.SIGKILL)
     os.waitpid(pid, 0)
     pytest.fail("the forked child hung in sigmoid")
+
+
+# --- the speed page's account of the worker threads -----------------------------------------
+
+MANY_CORES = hasattr(os, "sched_setaffinity") and len(os.sched_getaffinity(0)) > 1
+
+
+@pytest.mark.skipif(not MANY_CORES, reason="pinning needs Linux and two cores or more")
+def test_each_worker_thread_is_pinned_to_a_core_of_its_own():
+    sigmoid(np.zeros(4 * BLOCK_BYTES // 8))  # the blocked path: the worker threads start
+    workers = [t for t in threading.enumerate() if t.name.startswith("vecnn-sigmoid")]
+    cores = [os.sched_getaffinity(t.native_id or 0) for t in workers]
+    assert workers and all(len(core) == 1 for core in cores), cores
+    assert len(set().union(*cores)) == len(workers), cores  # no two on one core
+    assert set().union(*cores) <= os.sched_getaffinity(0)
+
+
+def blas_threads() -> int:
+    return sum(i["num_threads"] for i in threadpool_info() if i["internal_api"] == "openblas")
+
+
+@pytest.mark.skipif(blas_threads() < 2, reason="the page's claim is about a threaded OpenBLAS")
+def test_openblas_threads_keep_spinning_after_a_product():
+    """The page: right after a product, OpenBLAS's threads keep spinning for a while, waiting
+    for the next one. While this thread sleeps, the process still uses CPU time."""
+    A = np.ones((512, 512))  # (m, n): large enough for OpenBLAS to use its threads
+    A @ A  # (m, m)
+    start = time.process_time()  # CPU time of every thread of the process
+    time.sleep(0.1)
+    busy = time.process_time() - start
+    assert busy > 0.01, f"{busy * 1e3:.1f} ms of CPU time while the caller slept for 100 ms"
 
 
 # --- sigmoid checks its arguments -----------------------------------------------------------
