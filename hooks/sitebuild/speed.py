@@ -134,6 +134,7 @@ def _big_layer(report: Report, dtype: Dtype) -> dict[str, str]:
         f"peak_gflops_{short}": f"{peak:.0f}",
         f"peak_percent_{short}": f"{100 * bare['gflops'] / peak:.0f}",
         f"ratio_{short}": f"{eff[dtype]['ratio']:.2f}",
+        f"mean_ratio_{short}": f"{eff[dtype]['mean_ratio']:.2f}",
         f"memory_{short}": f"{eff[dtype]['peak_memory_factor']:.3f}",
     }
     for name, size in (("lecture", LECTURE), ("image", DIGIT_ONE)):

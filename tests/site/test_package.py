@@ -157,7 +157,10 @@ def test_every_console_script_of_the_wheel_runs_in_a_fresh_venv(wheel, tmp_path)
     assert {row["impl"] for row in report["results"]} >= set(bench.IMPLS) - {"torch"}
     assert all(row["median_s"] > 0 for row in report["results"] if "note" not in row)
     for dtype in bench.DTYPES:
-        assert report["efficiency"][dtype]["ratio"] > 0
+        assert (
+            report["efficiency"][dtype]["ratio"] > 0
+            and report["efficiency"][dtype]["mean_ratio"] > 0
+        )
     where = subprocess.run(
         [str(venv / "bin" / "python"), "-c", "import vecnn; print(vecnn.__file__)"],
         capture_output=True,

@@ -55,7 +55,10 @@ def test_vecnn_bench_writes_the_network_rows(tmp_path, monkeypatch, capsys):
     from vecnn.bench import cli
 
     monkeypatch.setattr(cli, "run", lambda *args: {"machine": cli.machine(), "results": []})
-    stub = {dtype: {"ratio": 1.0, "peak_memory_factor": 1.0} for dtype in ("float32", "float64")}
+    stub = {
+        dtype: {"ratio": 1.0, "mean_ratio": 1.0, "peak_memory_factor": 1.0}
+        for dtype in ("float32", "float64")
+    }
     monkeypatch.setattr(cli, "efficiency", lambda size, rounds: stub)
     one_image = network.cases(quick=True)[:1]
     monkeypatch.setattr(network, "cases", lambda quick: one_image)

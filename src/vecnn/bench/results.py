@@ -50,6 +50,7 @@ class Row(TypedDict):
 
 class DtypeEfficiency(TypedDict):
     ratio: float  # dense's median time over the bare product's
+    mean_ratio: float  # the same with means: the slow calls count in full
     peak_memory_factor: float  # dense's peak allocation over its output's size
 
 
