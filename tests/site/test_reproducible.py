@@ -47,7 +47,20 @@ def test_a_failed_build_cleans_up_too(request, name, words):
 def test_two_builds_are_byte_identical(pages_site, again):
     """Two Pages builds of this commit, into two folders with two temp directories."""
     assert pages_site != again
-    assert differences(pages_site, again) == []
+    different = differences(pages_site, again)
+    assert different == [], "\n".join(first_difference(pages_site, again, f) for f in different)
+
+
+def first_difference(left, right, name: str) -> str:
+    """Where a file of both trees first differs, with some text around it."""
+    if not (left / name).is_file() or not (right / name).is_file():
+        return f"{name}: in one tree only"
+    a, b = (tree.joinpath(name).read_bytes() for tree in (left, right))
+    at = next(
+        (i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b))
+    )
+    around = slice(max(0, at - 200), at + 200)
+    return f"{name} differs at byte {at}:\n  {a[around]!r}\n  {b[around]!r}"
 
 
 def test_the_comparison_sees_a_changed_byte(tmp_path):
@@ -59,3 +72,5 @@ def test_the_comparison_sees_a_changed_byte(tmp_path):
     (right / "sub" / "page.html").write_text("<p>sane</p>")
     (right / "extra.css").write_text("")
     assert sorted(differences(left, right)) == ["extra.css", "sub/page.html"]
+    assert "differs at byte 5" in first_difference(left, right, "sub/page.html")
+    assert "in one tree only" in first_difference(left, right, "extra.css")
