@@ -96,7 +96,7 @@ def _in_blocks(t: Array, nb: Array | None) -> None:
     rows = t.reshape(-1, t.shape[-1]) if nb is not None else t.reshape(-1)  # views of t
     step = max(1, BLOCK_BYTES // rows[0].nbytes)  # rows per block; a row is one number in 1-D
     blocks = [rows[start : start + step] for start in range(0, len(rows), step)]
-    per_core = -(-len(blocks) // _cores())  # rounded up: a run of neighbouring blocks per core
+    per_core = -(-len(blocks) // len(_cores()))  # rounded up: a run of neighbouring blocks per core
     shares = [blocks[start : start + per_core] for start in range(0, len(blocks), per_core)]
     # ufuncs release the GIL on large blocks, so threads put every core to work.
     for future in [_pool().submit(_logistic, share, nb) for share in shares]:
@@ -117,9 +117,11 @@ def _logistic(blocks: list[Array], nb: Array | None) -> None:
 
 
 @cache
-def _cores() -> int:
+def _cores() -> list[int]:
     """The cores this process may run on."""
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    if hasattr(os, "sched_getaffinity"):
+        return sorted(os.sched_getaffinity(0))
+    return list(range(os.cpu_count() or 1))
 
 
 @cache
@@ -131,8 +133,10 @@ def _pool() -> ThreadPoolExecutor:
     worker also gets NumPy buffers of 1024 numbers instead of 8192: adding the bias row to a
     block (a broadcast) would otherwise allocate 32-64 KB per thread, over 1 % of 1024^2.
     """
-    cores = cycle(sorted(os.sched_getaffinity(0))) if hasattr(os, "sched_setaffinity") else None
-    return ThreadPoolExecutor(_cores(), "vecnn-sigmoid", initializer=_settle, initargs=(cores,))
+    cores = cycle(_cores()) if hasattr(os, "sched_setaffinity") else None
+    return ThreadPoolExecutor(
+        len(_cores()), "vecnn-sigmoid", initializer=_settle, initargs=(cores,)
+    )
 
 
 def _settle(cores: Iterator[int] | None) -> None:
